@@ -1,0 +1,1 @@
+//! Rolling backups: which saved versions of a report to keep (a pure retention rule).

@@ -1,0 +1,16 @@
+//! The domain core: the report model, the statutory catalogue, the checks, money and dates,
+//! the versioned JSON format, the printable HTML report. No web dependency may enter here.
+
+pub mod backup;
+pub mod catalogue;
+pub mod date;
+pub mod format;
+pub mod model;
+pub mod money;
+pub mod render;
+pub mod rules;
+pub mod samples;
+pub mod summary;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;

@@ -1,0 +1,916 @@
+//! The report model: one calendar year of one gmina's addiction-prevention program.
+//!
+//! Invariants: every entity that lists hold has a stable [`Id`] (never an index), so lists can be
+//! reordered and referenced; the types are plain data (no signals), serialise with a stable field
+//! order, and keep fields they do not know in `extra` so a file from elsewhere survives a round trip.
+//! Amounts are [`Amount`] (exact decimals), never floats.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub use super::date::Date;
+pub use super::money::Amount;
+
+/// Fields this version does not know, kept as they came so a round trip loses nothing.
+pub type Extra = Map<String, Value>;
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// A stable identifier of an entity within a report (and of a report within the browser).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn new(s: impl Into<String>) -> Self {
+        Id(s.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A reference to a statutory task in the catalogue, e.g. `drugs.3` (art. 10 ust. 1 pkt 3 of the
+/// drug act), `alcohol.5` (art. 4¹ ust. 1 pkt 5 of the sobriety act) or `behavioural.1`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(transparent)]
+pub struct TaskId(pub String);
+
+impl TaskId {
+    pub fn new(s: impl Into<String>) -> Self {
+        TaskId(s.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for TaskId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Rodzaj gminy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GminaKind {
+    /// gmina miejska
+    #[default]
+    Urban,
+    /// gmina wiejska
+    Rural,
+    /// gmina miejsko-wiejska
+    UrbanRural,
+    /// miasto na prawach powiatu
+    CityWithPowiatRights,
+}
+
+impl GminaKind {
+    pub const ALL: [GminaKind; 4] = [
+        GminaKind::Urban,
+        GminaKind::Rural,
+        GminaKind::UrbanRural,
+        GminaKind::CityWithPowiatRights,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            GminaKind::Urban => "gmina miejska",
+            GminaKind::Rural => "gmina wiejska",
+            GminaKind::UrbanRural => "gmina miejsko-wiejska",
+            GminaKind::CityWithPowiatRights => "miasto na prawach powiatu",
+        }
+    }
+}
+
+/// The gmina (commune) whose program is reported on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Gmina {
+    pub name: String,
+    pub kind: GminaKind,
+    /// Kod TERYT: 7 digits.
+    pub teryt: String,
+    /// Województwo, e.g. "wielkopolskie".
+    pub voivodeship: String,
+    pub population: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The legal regime of the program.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    /// Gminny program przeciwdziałania narkomanii (art. 10 of the drug act), the form up to 2021.
+    DrugOnly,
+    /// Joint program of art. 4¹ of the sobriety act (alcohol + drugs), required from 2022.
+    #[default]
+    Joint,
+}
+
+impl Regime {
+    /// The first year in which the joint program is required.
+    pub const JOINT_FROM_YEAR: i32 = 2022;
+
+    /// The regime the law implies for a report year; the user may override it.
+    pub fn default_for_year(year: i32) -> Regime {
+        if year >= Self::JOINT_FROM_YEAR {
+            Regime::Joint
+        } else {
+            Regime::DrugOnly
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Regime::DrugOnly => "program przeciwdziałania narkomanii",
+            Regime::Joint => {
+                "program profilaktyki i rozwiązywania problemów alkoholowych oraz przeciwdziałania narkomanii"
+            }
+        }
+    }
+}
+
+/// The council resolution that adopted the program (uchwała rady gminy).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Resolution {
+    /// E.g. `XIX/334/2020`: roman session number / number / year.
+    pub number: String,
+    pub date: Option<Date>,
+    /// E.g. "Rada Miasta Kalisza".
+    pub council: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The local strategy for solving social problems the program comes from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Strategy {
+    pub title: String,
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The program the report is about.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Program {
+    pub title: String,
+    pub regime: Regime,
+    /// The joint program also covers behavioural addictions (uzależnienia behawioralne).
+    pub behavioural: bool,
+    pub period_from: i32,
+    pub period_to: i32,
+    pub resolution: Resolution,
+    pub strategy: Strategy,
+    /// Id of an NPZ edition in the catalogue, e.g. `npz-2021-2025`.
+    pub npz_edition: String,
+    /// Koordynator / jednostka realizująca.
+    pub coordinator: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Where budget money comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FundingSource {
+    /// Ordinary gmina budget.
+    #[default]
+    Budget,
+    /// Alcohol permit fees (opłaty za zezwolenia, art. 18¹/18² of the sobriety act).
+    PermitFees,
+    Other,
+}
+
+impl FundingSource {
+    pub const ALL: [FundingSource; 3] = [
+        FundingSource::Budget,
+        FundingSource::PermitFees,
+        FundingSource::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingSource::Budget => "budżet gminy",
+            FundingSource::PermitFees => "opłaty za zezwolenia",
+            FundingSource::Other => "inne",
+        }
+    }
+}
+
+/// One line of the budget: a chapter (rozdział) and expense paragraph (§).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct BudgetLine {
+    pub id: Id,
+    /// Rozdział, e.g. `85153`.
+    pub chapter: String,
+    /// Paragraf (4 digits), e.g. `4300`.
+    pub paragraph: String,
+    pub planned: Option<Amount>,
+    pub after_changes: Option<Amount>,
+    pub executed: Option<Amount>,
+    pub source: FundingSource,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Who pays, when the money is outside the gmina budget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExternalSource {
+    /// Narodowy Fundusz Zdrowia (treatment contracts).
+    #[default]
+    Nfz,
+    /// Krajowe Centrum Przeciwdziałania Uzależnieniom.
+    Kcpu,
+    Voivodeship,
+    Other,
+}
+
+impl ExternalSource {
+    pub const ALL: [ExternalSource; 4] = [
+        ExternalSource::Nfz,
+        ExternalSource::Kcpu,
+        ExternalSource::Voivodeship,
+        ExternalSource::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            ExternalSource::Nfz => "NFZ",
+            ExternalSource::Kcpu => "KCPU",
+            ExternalSource::Voivodeship => "samorząd województwa",
+            ExternalSource::Other => "inne",
+        }
+    }
+}
+
+/// Money from outside the gmina budget: reported, never summed into chapter totals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ExternalFunding {
+    pub id: Id,
+    pub source: ExternalSource,
+    pub description: String,
+    pub amount: Option<Amount>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The program's money for the year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Budget {
+    pub lines: Vec<BudgetLine>,
+    /// Income from alcohol permit fees in the year (dział 756, rozdz. 75618, § 0480).
+    pub permit_fee_income: Option<Amount>,
+    /// Unspent permit-fee money carried over from the previous year.
+    pub carried_over: Option<Amount>,
+    pub external: Vec<ExternalFunding>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A goal of the program (the Kalisz report's sections I–V), grouping activities.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Goal {
+    pub id: Id,
+    /// Label such as `I`, `II`.
+    pub number: String,
+    pub title: String,
+    /// The goal statement ("Cel").
+    pub aim: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The substance or behaviour an activity addresses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Alcohol,
+    #[default]
+    Drugs,
+    Behavioural,
+    Mixed,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Area::Alcohol, Area::Drugs, Area::Behavioural, Area::Mixed];
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::Alcohol => "alkohol",
+            Area::Drugs => "narkotyki",
+            Area::Behavioural => "uzależnienia behawioralne",
+            Area::Mixed => "wiele obszarów",
+        }
+    }
+}
+
+/// Poziom profilaktyki.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PreventionLevel {
+    /// profilaktyka uniwersalna
+    Universal,
+    /// profilaktyka selektywna
+    Selective,
+    /// profilaktyka wskazująca
+    Indicated,
+    /// not a prevention activity (treatment, help, coordination)
+    #[default]
+    NotApplicable,
+}
+
+impl PreventionLevel {
+    pub const ALL: [PreventionLevel; 4] = [
+        PreventionLevel::Universal,
+        PreventionLevel::Selective,
+        PreventionLevel::Indicated,
+        PreventionLevel::NotApplicable,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            PreventionLevel::Universal => "profilaktyka uniwersalna",
+            PreventionLevel::Selective => "profilaktyka selektywna",
+            PreventionLevel::Indicated => "profilaktyka wskazująca",
+            PreventionLevel::NotApplicable => "nie dotyczy",
+        }
+    }
+}
+
+/// Grupa docelowa.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TargetGroup {
+    Children,
+    Youth,
+    Parents,
+    Teachers,
+    /// people using substances (osoby używające)
+    Users,
+    /// people with an addiction (osoby uzależnione)
+    Addicted,
+    Families,
+    Professionals,
+    GeneralPublic,
+    Other,
+}
+
+impl TargetGroup {
+    pub const ALL: [TargetGroup; 10] = [
+        TargetGroup::Children,
+        TargetGroup::Youth,
+        TargetGroup::Parents,
+        TargetGroup::Teachers,
+        TargetGroup::Users,
+        TargetGroup::Addicted,
+        TargetGroup::Families,
+        TargetGroup::Professionals,
+        TargetGroup::GeneralPublic,
+        TargetGroup::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetGroup::Children => "dzieci",
+            TargetGroup::Youth => "młodzież",
+            TargetGroup::Parents => "rodzice",
+            TargetGroup::Teachers => "nauczyciele",
+            TargetGroup::Users => "osoby używające substancji",
+            TargetGroup::Addicted => "osoby uzależnione",
+            TargetGroup::Families => "rodziny",
+            TargetGroup::Professionals => "profesjonaliści",
+            TargetGroup::GeneralPublic => "mieszkańcy",
+            TargetGroup::Other => "inne",
+        }
+    }
+}
+
+/// How an activity was carried out and paid for (tryb realizacji).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// realizacja własna
+    #[default]
+    OwnWork,
+    /// umowa / zlecenie usługi
+    ServiceContract,
+    /// dotacja dla NGO w otwartym konkursie ofert
+    OpenCompetitionGrant,
+    /// mały grant (art. 19a ustawy o działalności pożytku publicznego)
+    SmallGrant,
+    /// finansowane przez innych (NFZ, KCPU, ...)
+    FinancedByOthers,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 5] = [
+        Mode::OwnWork,
+        Mode::ServiceContract,
+        Mode::OpenCompetitionGrant,
+        Mode::SmallGrant,
+        Mode::FinancedByOthers,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::OwnWork => "realizacja własna",
+            Mode::ServiceContract => "zlecenie usługi",
+            Mode::OpenCompetitionGrant => "dotacja w otwartym konkursie ofert",
+            Mode::SmallGrant => "mały grant",
+            Mode::FinancedByOthers => "finansowane przez inne podmioty",
+        }
+    }
+}
+
+/// The cost of an activity and where in the budget it is charged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Cost {
+    pub planned: Option<Amount>,
+    pub executed: Option<Amount>,
+    /// Rozdział, e.g. `85153`.
+    pub chapter: String,
+    /// Paragraf, e.g. `4300`.
+    pub paragraph: String,
+    pub source: FundingSource,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What an indicator counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorUnit {
+    /// osoby
+    #[default]
+    Persons,
+    /// konsultacje / porady
+    Consultations,
+    /// spotkania, zajęcia, sesje
+    Sessions,
+    /// wydarzenia, kampanie, interwencje
+    Events,
+    /// sztuki (materiały, testy)
+    Items,
+    /// godziny
+    Hours,
+    /// procent
+    Percent,
+    Other,
+}
+
+impl IndicatorUnit {
+    pub const ALL: [IndicatorUnit; 8] = [
+        IndicatorUnit::Persons,
+        IndicatorUnit::Consultations,
+        IndicatorUnit::Sessions,
+        IndicatorUnit::Events,
+        IndicatorUnit::Items,
+        IndicatorUnit::Hours,
+        IndicatorUnit::Percent,
+        IndicatorUnit::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorUnit::Persons => "osoby",
+            IndicatorUnit::Consultations => "konsultacje",
+            IndicatorUnit::Sessions => "spotkania",
+            IndicatorUnit::Events => "wydarzenia",
+            IndicatorUnit::Items => "sztuki",
+            IndicatorUnit::Hours => "godziny",
+            IndicatorUnit::Percent => "%",
+            IndicatorUnit::Other => "inne",
+        }
+    }
+    /// Units that count people or events, whose values must be whole numbers.
+    pub fn counts(self) -> bool {
+        matches!(
+            self,
+            IndicatorUnit::Persons
+                | IndicatorUnit::Consultations
+                | IndicatorUnit::Sessions
+                | IndicatorUnit::Events
+                | IndicatorUnit::Items
+        )
+    }
+}
+
+/// A measured result of an activity, planned vs achieved.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Indicator {
+    pub id: Id,
+    pub name: String,
+    pub unit: IndicatorUnit,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub planned: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub achieved: Option<Decimal>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Whether an activity was carried out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Done,
+    Partly,
+    NotDone,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Done, Status::Partly, Status::NotDone];
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Done => "zrealizowane",
+            Status::Partly => "zrealizowane częściowo",
+            Status::NotDone => "niezrealizowane",
+        }
+    }
+}
+
+/// One thing the gmina did under its program (działanie).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Activity {
+    pub id: Id,
+    /// The goal (section I–V) it belongs to, if the report uses goals.
+    pub goal: Option<Id>,
+    pub title: String,
+    pub description: String,
+    /// Statutory tasks it serves (at least one of the report's regime).
+    pub tasks: Vec<TaskId>,
+    pub area: Area,
+    pub level: PreventionLevel,
+    pub target_groups: Vec<TargetGroup>,
+    /// Ids of partners in the register who carried it out.
+    pub realizers: Vec<Id>,
+    pub mode: Mode,
+    pub cost: Cost,
+    pub indicators: Vec<Indicator>,
+    pub status: Status,
+    /// Why it was done only partly or not at all.
+    pub status_reason: String,
+    pub notes: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A written reason why nothing was done under a statutory task.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct TaskGap {
+    pub task: TaskId,
+    pub reason: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What kind of body a partner is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    /// NZOZ, poradnia, ośrodek terapii
+    Treatment,
+    /// OPS / MOPS
+    SocialWelfare,
+    Police,
+    MunicipalGuard,
+    School,
+    /// Sanepid (PSSE)
+    SanitaryInspectorate,
+    #[default]
+    Ngo,
+    SelfHelpGroup,
+    Church,
+    Court,
+    Other,
+}
+
+impl PartnerKind {
+    pub const ALL: [PartnerKind; 11] = [
+        PartnerKind::Treatment,
+        PartnerKind::SocialWelfare,
+        PartnerKind::Police,
+        PartnerKind::MunicipalGuard,
+        PartnerKind::School,
+        PartnerKind::SanitaryInspectorate,
+        PartnerKind::Ngo,
+        PartnerKind::SelfHelpGroup,
+        PartnerKind::Church,
+        PartnerKind::Court,
+        PartnerKind::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnerKind::Treatment => "placówka leczenia uzależnień (NZOZ)",
+            PartnerKind::SocialWelfare => "ośrodek pomocy społecznej",
+            PartnerKind::Police => "policja",
+            PartnerKind::MunicipalGuard => "straż miejska / gminna",
+            PartnerKind::School => "szkoła / placówka oświatowa",
+            PartnerKind::SanitaryInspectorate => "inspekcja sanitarna",
+            PartnerKind::Ngo => "organizacja pozarządowa",
+            PartnerKind::SelfHelpGroup => "grupa samopomocowa",
+            PartnerKind::Church => "kościół / związek wyznaniowy",
+            PartnerKind::Court => "sąd / kuratorzy",
+            PartnerKind::Other => "inny podmiot",
+        }
+    }
+}
+
+/// An institution or organisation in the partner register.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Partner {
+    pub id: Id,
+    pub name: String,
+    pub kind: PartnerKind,
+    pub address: String,
+    pub role: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A working group of a coalition (grupa robocza).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct WorkingGroup {
+    pub id: Id,
+    pub name: String,
+    pub topic: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A coalition of partners (like Gdynia's coalition for the gmina programs).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Coalition {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// Ids of partners in the register.
+    pub members: Vec<Id>,
+    pub meetings_per_year: Option<u32>,
+    pub working_groups: Vec<WorkingGroup>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A figure describing the local situation (dane kontekstowe).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ContextFigure {
+    pub id: Id,
+    pub name: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub value: Option<Decimal>,
+    pub unit: String,
+    pub source: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// How the printable report groups activities.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// By the program's goals (sections I–V).
+    #[default]
+    ByGoal,
+    /// By statutory task.
+    ByTask,
+}
+
+/// Optional signature block of the printed report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Signature {
+    pub place: String,
+    pub date: Option<Date>,
+    pub name: String,
+    pub function: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The yearly report on carrying out the program (raport z realizacji programu).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Report {
+    pub id: Id,
+    pub year: i32,
+    pub gmina: Gmina,
+    pub program: Program,
+    /// Who prepared the report (osoba / komórka).
+    pub prepared_by: String,
+    pub prepared_on: Option<Date>,
+    /// Deadline for submitting the report to the council; default 30 June of the next year.
+    pub council_deadline: Option<Date>,
+    /// Date of the resolution adopting next year's program, if already adopted.
+    pub next_program_resolution_date: Option<Date>,
+    pub introduction: String,
+    /// How the program was monitored.
+    pub monitoring: String,
+    /// Wnioski i rekomendacje.
+    pub conclusions: String,
+    pub budget: Budget,
+    pub goals: Vec<Goal>,
+    pub activities: Vec<Activity>,
+    pub task_gaps: Vec<TaskGap>,
+    pub partners: Vec<Partner>,
+    pub coalitions: Vec<Coalition>,
+    pub context_figures: Vec<ContextFigure>,
+    pub layout: Layout,
+    pub signature: Option<Signature>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Report {
+    /// An empty report for a year, with the regime and deadline the law implies.
+    pub fn new(id: Id, year: i32) -> Report {
+        Report {
+            id,
+            year,
+            program: Program {
+                regime: Regime::default_for_year(year),
+                period_from: year,
+                period_to: year,
+                npz_edition: super::catalogue::catalogue()
+                    .npz_for_year(year)
+                    .map(|e| e.id.clone())
+                    .unwrap_or_default(),
+                ..Program::default()
+            },
+            council_deadline: Date::new(year + 1, 6, 30),
+            ..Report::default()
+        }
+    }
+
+    /// The default deadline for the report to reach the council: 30 June of the next year.
+    pub fn default_deadline(year: i32) -> Option<Date> {
+        Date::new(year + 1, 6, 30)
+    }
+
+    /// A fresh id `prefix-N` not yet used by any entity of this report.
+    pub fn new_id(&self, prefix: &str) -> Id {
+        let mut max = 0u64;
+        let mut consider = |id: &Id| {
+            if let Some(n) = id
+                .0
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .and_then(|n| n.parse::<u64>().ok())
+            {
+                max = max.max(n);
+            }
+        };
+        self.budget.lines.iter().for_each(|l| consider(&l.id));
+        self.budget.external.iter().for_each(|e| consider(&e.id));
+        self.goals.iter().for_each(|g| consider(&g.id));
+        for a in &self.activities {
+            consider(&a.id);
+            a.indicators.iter().for_each(|i| consider(&i.id));
+        }
+        self.partners.iter().for_each(|p| consider(&p.id));
+        for c in &self.coalitions {
+            consider(&c.id);
+            c.working_groups.iter().for_each(|w| consider(&w.id));
+        }
+        self.context_figures.iter().for_each(|f| consider(&f.id));
+        Id(format!("{prefix}-{}", max + 1))
+    }
+
+    pub fn partner(&self, id: &Id) -> Option<&Partner> {
+        self.partners.iter().find(|p| &p.id == id)
+    }
+
+    pub fn goal(&self, id: &Id) -> Option<&Goal> {
+        self.goals.iter().find(|g| &g.id == id)
+    }
+
+    /// The statutory tasks that apply to this report's regime, from the catalogue.
+    pub fn applicable_tasks(&self) -> Vec<&'static super::catalogue::StatutoryTask> {
+        super::catalogue::catalogue().tasks_for(self.program.regime, self.program.behavioural)
+    }
+
+    /// The next year's report: gmina, program, partners, goals and the activity structure are
+    /// copied; amounts, achieved values and year-specific texts are cleared.
+    pub fn next_year(&self, id: Id) -> Report {
+        let year = self.year + 1;
+        let mut next = Report::new(id, year);
+        next.gmina = self.gmina.clone();
+        next.program = self.program.clone();
+        if next.program.period_to < year {
+            // A yearly program ends: the next year's program is a new one (same shape).
+            next.program.period_from = year;
+            next.program.period_to = year;
+            next.program.resolution = Resolution {
+                council: self.program.resolution.council.clone(),
+                ..Resolution::default()
+            };
+            next.program.regime = if self.program.regime == Regime::DrugOnly {
+                Regime::default_for_year(year)
+            } else {
+                self.program.regime
+            };
+        }
+        next.prepared_by = self.prepared_by.clone();
+        next.partners = self.partners.clone();
+        next.coalitions = self.coalitions.clone();
+        next.goals = self.goals.clone();
+        next.layout = self.layout;
+        next.budget.lines = self
+            .budget
+            .lines
+            .iter()
+            .map(|l| BudgetLine {
+                planned: None,
+                after_changes: None,
+                executed: None,
+                ..l.clone()
+            })
+            .collect();
+        next.activities = self
+            .activities
+            .iter()
+            .map(|a| Activity {
+                cost: Cost {
+                    planned: None,
+                    executed: None,
+                    ..a.cost.clone()
+                },
+                indicators: a
+                    .indicators
+                    .iter()
+                    .map(|i| Indicator {
+                        achieved: None,
+                        ..i.clone()
+                    })
+                    .collect(),
+                status: Status::Done,
+                status_reason: String::new(),
+                notes: String::new(),
+                ..a.clone()
+            })
+            .collect();
+        next.context_figures = self
+            .context_figures
+            .iter()
+            .map(|f| ContextFigure {
+                value: None,
+                ..f.clone()
+            })
+            .collect();
+        next
+    }
+}

@@ -1,0 +1,1 @@
+//! The two sample reports, written as data.

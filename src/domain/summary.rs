@@ -1,0 +1,1 @@
+//! One-row-per-report summaries (CSV) for batch work over many gminas' files.
