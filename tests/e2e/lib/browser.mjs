@@ -1,0 +1,54 @@
+// Launches Debian's Chromium through playwright-core (never a downloaded browser) and gives each
+// test a fresh profile (context) with a real localStorage, downloads and file inputs.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the networking flags Chromium floods the closed network with refused connections.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+/** The URL of the app under test (root or sub-path run), set by run.mjs. */
+export function baseUrl() {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the suite through tests/e2e/run.mjs');
+  return url;
+}
+
+/**
+ * A fresh context and page; every console error, uncaught exception and failed request is
+ * recorded in `problems`, which tests assert empty.
+ */
+export async function openApp(browser, { context: ctxOptions = {}, url = baseUrl() } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'pl-PL', ...ctxOptions });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** Records console errors, page errors and failed requests of a page. */
+export function watch(page) {
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}

@@ -1,0 +1,35 @@
+// The app shell renders in real Chromium from the release build, at the root and under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp } from '../lib/browser.mjs';
+import { AppShell } from '../lib/pages.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the app shell renders in Polish with header, navigation, main region and version', async () => {
+  const { context, page, problems } = await openApp(browser);
+  const shell = new AppShell(page);
+  await shell.ready();
+  assert.equal(await page.title(), 'Raport GP');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'pl');
+  assert.ok(await shell.header.isVisible(), 'header visible');
+  assert.ok(await shell.nav.isVisible(), 'navigation visible');
+  assert.match(await shell.version.innerText(), /wersja \d+\.\d+\.\d+/);
+  assert.deepEqual(problems, [], 'no console errors or failed requests');
+  await context.close();
+});
+
+test('every asset loads from under the base path the app is served at', async () => {
+  const { context, page, problems } = await openApp(browser);
+  await new AppShell(page).ready();
+  const base = new URL(process.env.E2E_BASE_URL);
+  const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(urls.some((u) => u.endsWith('.wasm')), 'the wasm module was fetched');
+  for (const u of urls) {
+    assert.ok(new URL(u).pathname.startsWith(base.pathname), `${u} is under ${base.pathname}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
