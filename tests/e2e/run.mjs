@@ -1,7 +1,7 @@
 // Runs one suite of browser tests against the release build in dist/, served on 127.0.0.1
 // (optionally under a sub-path), with node's test runner; prints `<suite>: N passed, N failed`.
 //   node run.mjs --suite e2e --dir specs [--prefix /demo/raport/] [--dist ../../dist]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,10 @@ const files = fs
 
 const server = await serveStatic(dist, { prefix });
 const tap = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'raport-e2e-')), 'out.tap');
-const run = spawnSync(
+// The server lives in this process, so the test run must be asynchronous (spawnSync would
+// block the event loop and no page would ever load).
+const status = await new Promise((resolve) => {
+  const child = spawn(
   process.execPath,
   [
     '--test',
@@ -42,12 +45,14 @@ const run = spawnSync(
     ...files,
   ],
   { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: server.url, E2E_DIST: dist } },
-);
+  );
+  child.on('exit', (code) => resolve(code ?? 1));
+});
 await server.close();
 
 const out = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 const count = (k) => Number((out.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
 const passed = count('pass');
-const failed = count('fail') + count('cancelled') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
+const failed = count('fail') + count('cancelled') + (status !== 0 && count('fail') === 0 ? 1 : 0);
 console.log(`${suite} [${prefix}]: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
