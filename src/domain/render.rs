@@ -1,1 +1,0 @@
-//! The printable report: a pure function of the report to a self-contained HTML document.

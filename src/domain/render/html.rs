@@ -1,0 +1,172 @@
+//! The small pieces every section uses: the one HTML escape, paragraphs of user text, and the
+//! Polish formatting of amounts, numbers, percentages and dates.
+//!
+//! Invariant: no user string reaches the output except through [`Esc`].
+
+use std::fmt::{self, Display, Write};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::domain::model::{Amount, Date};
+
+/// Displays a string with the five HTML-significant characters escaped. Safe in text content and
+/// in double- or single-quoted attribute values. This is the only escape in the renderer.
+pub(super) struct Esc<'a>(pub &'a str);
+
+impl Display for Esc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+            f.write_str(&rest[..i])?;
+            f.write_str(match rest.as_bytes()[i] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// Writes user text as paragraphs: a blank line starts a new `<p>`, a single line break becomes
+/// `<br>`. Writes nothing for blank text.
+pub(super) fn paragraphs(out: &mut String, text: &str) -> fmt::Result {
+    let normalised = text.replace("\r\n", "\n");
+    for para in normalised
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        out.push_str("<p>");
+        for (i, line) in para.lines().enumerate() {
+            if i > 0 {
+                out.push_str("<br>");
+            }
+            write!(out, "{}", Esc(line.trim()))?;
+        }
+        out.push_str("</p>\n");
+    }
+    Ok(())
+}
+
+/// The text, or a visible placeholder when it is blank (never an empty cell or heading).
+pub(super) fn or_missing(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "nie podano"
+    } else {
+        text
+    }
+}
+
+/// The full stop a sentence ending in `text` still needs (none after `r.` of a date).
+pub(super) fn full_stop(text: &str) -> &'static str {
+    if text.trim_end().ends_with('.') {
+        ""
+    } else {
+        "."
+    }
+}
+
+/// Groups the digits of a non-negative integer part by thousands: `148543` → `148 543`.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal written the Polish way: thousands separated by spaces, comma before decimals.
+fn polish_decimal(d: Decimal) -> String {
+    let negative = d.is_sign_negative() && !d.is_zero();
+    let plain = d.abs().to_string();
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int));
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `148 543,63 zł` (the one money format of the app).
+pub(super) use crate::domain::money::format_pl as amount;
+
+/// An amount, or a dash when it is not known.
+pub(super) fn amount_or_dash(a: Option<Amount>) -> String {
+    a.map(amount).unwrap_or_else(|| "—".to_string())
+}
+
+/// A count or measure without trailing zeros: `1 737`, `18,5`.
+pub(super) fn number(d: Decimal) -> String {
+    polish_decimal(d.normalize())
+}
+
+pub(super) fn number_or_dash(d: Option<Decimal>) -> String {
+    d.map(number).unwrap_or_else(|| "—".to_string())
+}
+
+/// `part` as a percentage of `whole` with one decimal (`97,6%`), if `whole` is positive.
+pub(super) fn percent(part: Decimal, whole: Decimal) -> Option<String> {
+    if whole <= Decimal::ZERO {
+        return None;
+    }
+    let p = (part * Decimal::ONE_HUNDRED / whole)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    Some(format!("{}%", number(p)))
+}
+
+/// `23 stycznia 2020 r.`, or a placeholder.
+pub(super) fn date(d: Option<Date>) -> String {
+    d.map(Date::format_pl)
+        .unwrap_or_else(|| "nie podano".to_string())
+}
+
+/// `23 stycznia 2020 r.`, or nothing.
+pub(super) fn date_if(d: Option<Date>) -> String {
+    d.map(Date::format_pl).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn escapes_every_html_significant_character() {
+        assert_eq!(
+            Esc(r#"<a href="x">Tom & 'Jerry'</a>"#).to_string(),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        assert_eq!(Esc("zażółć gęślą jaźń").to_string(), "zażółć gęślą jaźń");
+    }
+
+    #[test]
+    fn numbers_drop_trailing_zeros() {
+        assert_eq!(number(dec("1737")), "1 737");
+        assert_eq!(number(dec("18.50")), "18,5");
+        assert_eq!(number(dec("110")), "110");
+        assert_eq!(percent(dec("196"), dec("180")).as_deref(), Some("108,9%"));
+        assert_eq!(percent(dec("1"), dec("0")), None);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_escape() {
+        let mut out = String::new();
+        paragraphs(&mut out, "a <b>\nc\n\n\n d ").unwrap();
+        assert_eq!(out, "<p>a &lt;b&gt;<br>c</p>\n<p>d</p>\n");
+    }
+}

@@ -1,0 +1,242 @@
+//! Title block (gmina, program, year, resolution), introduction and legal basis.
+
+use std::fmt::{self, Write};
+
+use super::html::{self, or_missing, paragraphs, Esc};
+use super::Ctx;
+use crate::domain::catalogue::catalogue;
+use crate::domain::model::{Regime, Report};
+
+/// The program's title, or the regime's generic name when the user left it blank.
+fn program_title(r: &Report) -> String {
+    if r.program.title.trim().is_empty() {
+        let label = r.program.regime.label();
+        let mut chars = label.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        r.program.title.clone()
+    }
+}
+
+/// `<title>` of the document: year, gmina, program.
+pub(super) fn document_title(ctx: &Ctx) -> String {
+    let r = ctx.report;
+    let gmina = if r.gmina.name.trim().is_empty() {
+        "gmina".to_string()
+    } else {
+        r.gmina.name.clone()
+    };
+    format!("Raport {} — {} — {}", r.year, gmina, program_title(r))
+}
+
+/// `nr XIX/334/2020 Rady Miasta Kalisza z dnia 23 stycznia 2020 r.`, from what is filled in.
+pub(super) fn resolution_phrase(r: &Report) -> Option<String> {
+    let res = &r.program.resolution;
+    let mut parts = Vec::new();
+    if !res.number.trim().is_empty() {
+        parts.push(format!("nr {}", res.number.trim()));
+    }
+    if !res.council.trim().is_empty() {
+        parts.push(council_genitive(&res.council));
+    }
+    if let Some(d) = res.date {
+        parts.push(format!("z dnia {}", d.format_pl()));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The council's name as it follows "uchwałą": the common nominative forms ("Rada Miasta …",
+/// "Rada Gminy …", "Rada Miejska w …") are declined; anything else is kept as typed.
+fn council_genitive(name: &str) -> String {
+    let name = name.trim();
+    if let Some(rest) = name.strip_prefix("Rada Miejska ") {
+        format!("Rady Miejskiej {rest}")
+    } else if let Some(rest) = name.strip_prefix("Rada ") {
+        format!("Rady {rest}")
+    } else {
+        name.to_string()
+    }
+}
+
+fn period(r: &Report) -> String {
+    let (from, to) = (r.program.period_from, r.program.period_to);
+    if from == to || to == 0 {
+        format!("{from} r.")
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+fn row(out: &mut String, label: &str, value: &str) -> fmt::Result {
+    writeln!(
+        out,
+        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+        Esc(label),
+        Esc(or_missing(value))
+    )
+}
+
+pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
+    let r = ctx.report;
+    let g = &r.gmina;
+    out.push_str("<header>\n");
+    writeln!(
+        out,
+        "<p class=\"kicker\">{} ({}), województwo {}</p>",
+        Esc(or_missing(&g.name)),
+        Esc(g.kind.label()),
+        Esc(or_missing(&g.voivodeship))
+    )?;
+    writeln!(
+        out,
+        "<h1>Raport z realizacji programu w {} roku</h1>",
+        r.year
+    )?;
+    writeln!(out, "<p class=\"lead\">{}</p>", Esc(&program_title(r)))?;
+    match resolution_phrase(r) {
+        Some(phrase) => writeln!(
+            out,
+            "<p>Program przyjęty uchwałą {}{}</p>",
+            Esc(&phrase),
+            html::full_stop(&phrase)
+        )?,
+        None => out.push_str("<p>Nie podano uchwały, którą przyjęto program.</p>\n"),
+    }
+
+    out.push_str("<table class=\"meta\">\n<caption>Dane podstawowe</caption>\n<tbody>\n");
+    row(out, "Gmina", &g.name)?;
+    row(out, "Rodzaj gminy", g.kind.label())?;
+    row(out, "Kod TERYT", &g.teryt)?;
+    row(out, "Województwo", &g.voivodeship)?;
+    if let Some(p) = g.population {
+        row(out, "Liczba mieszkańców", &html::number(p.into()))?;
+    }
+    row(out, "Rok sprawozdawczy", &r.year.to_string())?;
+    row(out, "Okres obowiązywania programu", &period(r))?;
+    row(out, "Rodzaj programu", r.program.regime.label())?;
+    if r.program.regime == Regime::Joint {
+        let behavioural = if r.program.behavioural { "tak" } else { "nie" };
+        row(out, "Obejmuje uzależnienia behawioralne", behavioural)?;
+    }
+    row(out, "Koordynator programu", &r.program.coordinator)?;
+    row(out, "Raport sporządził(a)", &r.prepared_by)?;
+    row(out, "Data sporządzenia", &html::date(r.prepared_on))?;
+    row(
+        out,
+        "Termin przedłożenia radzie",
+        &html::date(r.council_deadline),
+    )?;
+    out.push_str("</tbody>\n</table>\n</header>\n");
+
+    if !r.introduction.trim().is_empty() {
+        out.push_str("<section>\n<h2>Wprowadzenie</h2>\n");
+        paragraphs(out, &r.introduction)?;
+        out.push_str("</section>\n");
+    }
+    Ok(())
+}
+
+/// The legal basis for the report's regime, with citations taken from the catalogue.
+pub(super) fn write_legal_basis(out: &mut String, ctx: &Ctx) -> fmt::Result {
+    let r = ctx.report;
+    let cat = catalogue();
+    out.push_str("<section>\n<h2>Podstawa prawna i powiązania programu</h2>\n");
+    let cite = |id: &str| cat.citation(id).unwrap_or(id).to_string();
+    match r.program.regime {
+        Regime::DrugOnly => {
+            writeln!(
+                out,
+                "<p>Program jest gminnym programem przeciwdziałania narkomanii, przyjętym \
+                 i realizowanym na podstawie {}.</p>",
+                Esc(&cite("drug_act_art10"))
+            )?;
+            writeln!(
+                out,
+                "<p>Raport z wykonania programu i jego efektów organ wykonawczy gminy przedkłada \
+                 radzie gminy na podstawie {}.</p>",
+                Esc(&cite("drug_act_art11"))
+            )?;
+        }
+        Regime::Joint => {
+            writeln!(
+                out,
+                "<p>Program jest wspólnym gminnym programem profilaktyki i rozwiązywania problemów \
+                 alkoholowych oraz przeciwdziałania narkomanii{}, przyjętym i realizowanym na \
+                 podstawie {} oraz {}.</p>",
+                if r.program.behavioural {
+                    ", obejmującym także uzależnienia behawioralne"
+                } else {
+                    ""
+                },
+                Esc(&cite("sobriety_art4_1")),
+                Esc(&cite("drug_act_art10"))
+            )?;
+        }
+    }
+
+    let strategy = &r.program.strategy;
+    if !strategy.title.trim().is_empty() {
+        let years = match (strategy.from_year, strategy.to_year) {
+            (Some(f), Some(t)) => format!(" na lata {f}–{t}"),
+            (Some(f), None) => format!(" od {f} r."),
+            (None, Some(t)) => format!(" do {t} r."),
+            (None, None) => String::new(),
+        };
+        writeln!(
+            out,
+            "<p>Program wynika z dokumentu „{}”{}.</p>",
+            Esc(strategy.title.trim()),
+            Esc(&years)
+        )?;
+    }
+    match cat.npz(&r.program.npz_edition) {
+        Some(npz) => writeln!(
+            out,
+            "<p>Program uwzględnia {} — {} ({}).</p>",
+            Esc(&npz.objective),
+            Esc(&npz.name),
+            Esc(&npz.legal_basis)
+        )?,
+        None => out.push_str("<p>Nie wskazano edycji Narodowego Programu Zdrowia.</p>\n"),
+    }
+
+    out.push_str("<p>Zadania własne gminy, które program realizuje:</p>\n<ol>\n");
+    for t in &ctx.tasks {
+        writeln!(
+            out,
+            "<li>{} <span class=\"cite\">({})</span></li>",
+            Esc(&t.wording),
+            Esc(&t.citation)
+        )?;
+    }
+    out.push_str("</ol>\n</section>\n");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::council_genitive;
+
+    #[test]
+    fn council_names_are_declined_after_uchwala() {
+        assert_eq!(
+            council_genitive("Rada Miasta Kalisza"),
+            "Rady Miasta Kalisza"
+        );
+        assert_eq!(
+            council_genitive(" Rada Gminy Przykładowo"),
+            "Rady Gminy Przykładowo"
+        );
+        assert_eq!(
+            council_genitive("Rada Miejska w Gdyni"),
+            "Rady Miejskiej w Gdyni"
+        );
+        assert_eq!(
+            council_genitive("Rady Miasta Kalisza"),
+            "Rady Miasta Kalisza"
+        );
+    }
+}

@@ -1,0 +1,565 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The printable report: snapshots of both samples, hostile text staying inert, the facts an
+//! official report must show, a self-contained document, and both layouts showing every activity.
+//!
+//! Snapshots live in `tests/snapshots/*.html`; after an intended change of the output run
+//! `UPDATE_SNAPSHOTS=1 cargo test --test render` and review the diff.
+
+use std::fs;
+use std::path::PathBuf;
+
+use raport_gp::domain::model::{Layout, Report, TaskGap, TaskId};
+use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
+use raport_gp::domain::samples;
+
+// ------------------------------------------------------------------------------------------
+// Helpers
+// ------------------------------------------------------------------------------------------
+
+fn render(report: &Report) -> String {
+    render_html(report, &RenderOptions::default())
+}
+
+fn render_with(report: &Report, layout: Layout, embed_json: Option<String>) -> String {
+    render_html(
+        report,
+        &RenderOptions {
+            layout: Some(layout),
+            embed_json,
+        },
+    )
+}
+
+/// Compares with `tests/snapshots/<name>.html`; `UPDATE_SNAPSHOTS=1` rewrites it instead.
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.html"));
+    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
+    let expected = fs::read_to_string(&path).map(|s| s.replace("\r\n", "\n"));
+    if expected.as_deref().is_ok_and(|e| e == actual) {
+        return;
+    }
+    if update {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, actual).unwrap();
+        eprintln!("updated snapshot {}", path.display());
+        return;
+    }
+    match expected {
+        Err(e) => panic!(
+            "snapshot {} cannot be read ({e}); run `UPDATE_SNAPSHOTS=1 cargo test --test render` \
+             to create it",
+            path.display()
+        ),
+        Ok(expected) => {
+            let (line, exp, act) = expected
+                .lines()
+                .zip(actual.lines())
+                .enumerate()
+                .find(|(_, (e, a))| e != a)
+                .map(|(i, (e, a))| (i + 1, e.to_string(), a.to_string()))
+                .unwrap_or_else(|| {
+                    let n = expected.lines().count().min(actual.lines().count());
+                    (
+                        n + 1,
+                        "(end or extra lines)".into(),
+                        "(end or extra lines)".into(),
+                    )
+                });
+            panic!(
+                "the rendered report differs from snapshot {} at line {line}:\n  expected: {exp}\n  \
+                 actual:   {act}\nIf the change is intended, run \
+                 `UPDATE_SNAPSHOTS=1 cargo test --test render` and review the diff.",
+                path.display()
+            );
+        }
+    }
+}
+
+/// The opening tag of the embedded data block.
+fn data_block_open() -> String {
+    format!("<script type=\"application/json\" id=\"{EMBED_ID}\">")
+}
+
+/// Splits out the embedded data block: (document without it, its content).
+fn take_data_block(html: &str) -> (String, Option<String>) {
+    let open = data_block_open();
+    let Some(start) = html.find(&open) else {
+        return (html.to_string(), None);
+    };
+    let body_start = start + open.len();
+    // The browser ends script data at the first `</script`: so do we.
+    let end = body_start
+        + html[body_start..]
+            .find("</script")
+            .expect("the data block is closed");
+    let close_end = end + "</script>".len();
+    let rest = format!("{}{}", &html[..start], &html[close_end..]);
+    (rest, Some(html[body_start..end].to_string()))
+}
+
+const TAGS: &[&str] = &[
+    "!DOCTYPE",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "header",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "strong",
+    "span",
+    "a",
+    "ol",
+    "ul",
+    "li",
+    "dl",
+    "div",
+    "dt",
+    "dd",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+    "svg",
+    "desc",
+    "text",
+    "rect",
+    "line",
+];
+const ATTRIBUTES: &[&str] = &[
+    "lang",
+    "charset",
+    "http-equiv",
+    "content",
+    "name",
+    "class",
+    "id",
+    "scope",
+    "colspan",
+    "href",
+    "role",
+    "aria-labelledby",
+    "aria-label",
+    "viewBox",
+    "width",
+    "height",
+    "preserveAspectRatio",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+];
+
+/// Walks every tag of the document (outside the data block and the stylesheet) and checks that
+/// each tag and attribute is one the renderer writes, attribute values are quoted, and links
+/// stay inside the document. Text between tags cannot contain `<` by construction of the walk.
+fn assert_markup_is_ours(html: &str) {
+    let (doc, _) = take_data_block(html);
+    let style_start = doc.find("<style>").expect("a stylesheet");
+    let style_end = doc.find("</style>").expect("a closed stylesheet");
+    let doc = format!("{}{}", &doc[..style_start + 7], &doc[style_end..]);
+
+    let mut rest = doc.as_str();
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        let gt = rest.find('>').expect("every tag is closed");
+        let tag = &rest[..gt];
+        rest = &rest[gt + 1..];
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let (name, mut attrs) = tag.split_once(' ').unwrap_or((tag, ""));
+        assert!(TAGS.contains(&name), "unexpected tag <{name}> in: <{tag}>");
+        if name == "!DOCTYPE" {
+            continue;
+        }
+        loop {
+            attrs = attrs.trim_start();
+            if attrs.is_empty() {
+                break;
+            }
+            let (attr, after) = attrs
+                .split_once("=\"")
+                .unwrap_or_else(|| panic!("unquoted attribute in <{tag}>"));
+            assert!(
+                ATTRIBUTES.contains(&attr),
+                "unexpected attribute {attr:?} in <{tag}>"
+            );
+            let (value, after) = after
+                .split_once('"')
+                .unwrap_or_else(|| panic!("unterminated attribute in <{tag}>"));
+            assert!(!value.contains('<'), "raw < in attribute value of <{tag}>");
+            if attr == "href" {
+                assert!(value.starts_with('#'), "link leaves the document: {value}");
+            }
+            attrs = after;
+        }
+    }
+}
+
+const HOSTILE: &str = "<script>alert(1)</script>\" onmouseover=\"alert(1)' onfocus='alert(1)\
+                       </script><script>alert(1)</script><img src=x onerror=alert(1)><!--";
+
+/// A full sample with hostile text in every kind of place that reaches the output.
+fn hostile_report() -> Report {
+    let mut r = samples::small_gmina_2025();
+    let h = || HOSTILE.to_string();
+    r.program.title = h();
+    r.program.resolution.number = h();
+    r.program.resolution.council = h();
+    r.program.strategy.title = h();
+    r.program.coordinator = h();
+    r.gmina.name = h();
+    r.gmina.voivodeship = h();
+    r.gmina.teryt = h();
+    r.prepared_by = h();
+    r.introduction = h();
+    r.monitoring = h();
+    r.conclusions = format!("{HOSTILE}\n\n{HOSTILE}\n{HOSTILE}");
+    r.partners[0].name = h();
+    r.partners[0].role = h();
+    r.partners[0].address = h();
+    r.goals[0].title = h();
+    r.goals[0].aim = h();
+    r.goals[0].number = h();
+    let a = &mut r.activities[0];
+    a.title = h();
+    a.description = h();
+    a.notes = h();
+    a.status_reason = h();
+    a.indicators[0].name = h();
+    a.cost.chapter = h();
+    a.cost.paragraph = h();
+    a.realizers.push(raport_gp::domain::model::Id::new(HOSTILE));
+    a.tasks.push(TaskId::new(HOSTILE));
+    r.budget.lines[0].chapter = h();
+    r.budget.lines[0].paragraph = h();
+    r.budget.external[0].description = h();
+    r.coalitions[0].name = h();
+    r.coalitions[0].description = h();
+    r.coalitions[0].working_groups[0].name = h();
+    r.coalitions[0].working_groups[0].topic = h();
+    r.coalitions[0]
+        .members
+        .push(raport_gp::domain::model::Id::new(HOSTILE));
+    r.context_figures[0].name = h();
+    r.context_figures[0].unit = h();
+    r.context_figures[0].source = h();
+    r.task_gaps.push(TaskGap {
+        task: TaskId::new("alcohol.6"),
+        reason: h(),
+        ..TaskGap::default()
+    });
+    let s = r.signature.as_mut().unwrap();
+    s.place = h();
+    s.name = h();
+    s.function = h();
+    r
+}
+
+// ------------------------------------------------------------------------------------------
+// Snapshots
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn kalisz_2020_renders_as_its_snapshot() {
+    assert_snapshot("kalisz-2020", &render(&samples::kalisz_2020()));
+}
+
+#[test]
+fn small_gmina_2025_renders_as_its_snapshot() {
+    assert_snapshot("przykladowo-2025", &render(&samples::small_gmina_2025()));
+}
+
+#[test]
+fn small_gmina_2025_by_goal_renders_as_its_snapshot() {
+    let html = render_with(&samples::small_gmina_2025(), Layout::ByGoal, None);
+    assert_snapshot("przykladowo-2025-wg-celow", &html);
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for (_, _, r) in samples::all() {
+        assert_eq!(render(&r), render(&r));
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Safety
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn hostile_text_comes_out_inert_in_both_layouts() {
+    let r = hostile_report();
+    let json = serde_json::to_string(&r).unwrap().replace('<', "\\u003c");
+    for layout in [Layout::ByGoal, Layout::ByTask] {
+        let html = render_with(&r, layout, Some(json.clone()));
+        assert_markup_is_ours(&html);
+        assert_eq!(
+            html.matches("<script").count(),
+            1,
+            "only the data block is a script"
+        );
+        let (doc, _) = take_data_block(&html);
+        // Event-handler names survive only as text (the markup walk above checks every
+        // attribute); no raw quote from user text reaches the document.
+        assert!(!doc.contains("onmouseover=\""));
+        assert!(!doc.contains("onfocus='"));
+        assert!(!doc.contains("<img"));
+        assert!(!doc.contains("<!--"));
+        // The text is shown, escaped, not dropped.
+        assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;"));
+        assert!(doc.contains("&#39; onfocus=&#39;"));
+    }
+}
+
+#[test]
+fn embedded_json_is_one_inert_data_block_that_reads_back() {
+    let r = hostile_report();
+    // As the caller should prepare it, and as a careless caller might (raw `</script>`, `<!--`).
+    let escaped = serde_json::to_string(&r).unwrap().replace('<', "\\u003c");
+    let raw = serde_json::to_string(&r).unwrap();
+    for json in [escaped, raw] {
+        let html = render_with(&r, Layout::ByTask, Some(json));
+        let (doc, block) = take_data_block(&html);
+        let block = block.expect("the data block is present");
+        assert!(!doc.contains("<script"), "no script outside the data block");
+        assert!(!block.contains("</"), "nothing in the block can close it");
+        assert!(
+            !block.contains("<!--"),
+            "nothing in the block can change the tokenizer state"
+        );
+        let back: Report = serde_json::from_str(&block).expect("the block is the report's JSON");
+        assert_eq!(back, r);
+        // The data block closes just before </body>: nothing after it was swallowed.
+        assert!(html.ends_with("</script>\n</body>\n</html>\n"));
+    }
+}
+
+#[test]
+fn without_embedded_json_there_is_no_script_at_all() {
+    for (_, _, r) in samples::all() {
+        assert!(!render(&r).contains("<script"));
+    }
+}
+
+#[test]
+fn document_is_self_contained_with_a_policy_forbidding_scripts() {
+    for (slug, _, r) in samples::all() {
+        let html = render_with(&r, r.layout, Some("{}".into()));
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"),
+            "{slug}"
+        );
+        assert!(html.contains("<meta charset=\"utf-8\">"), "{slug}");
+        assert!(
+            html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+                 style-src 'unsafe-inline'; img-src data:; script-src 'none'\">"
+            ),
+            "{slug}"
+        );
+        for external in [
+            "http://", "https://", "<link", "src=", "@import", "url(", "//fonts",
+        ] {
+            assert!(!html.contains(external), "{slug}: found {external}");
+        }
+        assert_markup_is_ours(&html);
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Content
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn kalisz_report_shows_total_city_year_and_resolution() {
+    let html = render(&samples::kalisz_2020());
+    for expected in [
+        "148 543,63 zł",
+        "Kalisz",
+        "2020",
+        "XIX/334/2020",
+        "23 stycznia 2020 r.",
+        "uchwałą nr XIX/334/2020 Rady Miasta Kalisza z dnia 23 stycznia 2020 r.",
+        "29 grudnia 2020 r.",
+        "art. 10 ust. 1–3 ustawy z dnia 29 lipca 2005 r. o przeciwdziałaniu narkomanii",
+        "art. 11 ust. 1 ustawy z dnia 29 lipca 2005 r. o przeciwdziałaniu narkomanii",
+        "Narodowy Program Zdrowia na lata 2016–2020",
+        "1 737",
+        "9 161",
+    ] {
+        assert!(html.contains(expected), "missing {expected}");
+    }
+    assert!(
+        !html.contains("o wychowaniu w trzeźwości"),
+        "no sobriety act in a drug-only report"
+    );
+}
+
+#[test]
+fn without_activity_costs_no_chart_but_a_sentence_saying_why() {
+    let html = render(&samples::kalisz_2020());
+    assert!(!html.contains("<svg"));
+    assert!(
+        html.contains("nie można przedstawić, ponieważ nie podano kosztów poszczególnych działań")
+    );
+}
+
+#[test]
+fn joint_report_cites_both_acts_and_charts_spending_per_task() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains("art. 4¹ ust. 1 i 2 ustawy z dnia 26 października 1982 r."));
+    assert!(html.contains("art. 10 ust. 1–3 ustawy z dnia 29 lipca 2005 r."));
+    assert!(html.contains("<svg role=\"img\""));
+    assert!(html.contains("<title id=\"wykres-tytul\">"));
+    assert!(html.contains("podzielono między te zadania po równo"));
+    assert_eq!(
+        html.matches("<rect class=\"bar\"").count(),
+        12,
+        "one bar per task"
+    );
+}
+
+#[test]
+fn joint_budget_totals_per_chapter_and_overall_leave_external_money_out() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains("Razem rozdz. 85153 — Zwalczanie narkomanii"));
+    assert!(html.contains("Razem rozdz. 85154 — Przeciwdziałanie alkoholizmowi"));
+    assert!(html.contains("16 986,90 zł"));
+    assert!(html.contains("121 782,45 zł"));
+    assert!(html.contains("<th scope=\"row\" colspan=\"3\">Ogółem</th><td class=\"num\">142 000,00 zł</td><td class=\"num\">143 000,00 zł</td><td class=\"num\">138 769,35 zł</td>"));
+    assert!(html.contains("96 500,00 zł"), "external money is listed");
+    assert!(
+        !html.contains("253 269,35 zł"),
+        "external money is not added to the total"
+    );
+    assert!(html.contains("Suma kosztów działań: 138 769,35 zł."));
+}
+
+#[test]
+fn signature_block_only_when_given() {
+    let joint = render(&samples::small_gmina_2025());
+    assert!(joint.contains("class=\"signature\""));
+    assert!(joint.contains("Wójt Gminy Przykładowo"));
+    assert!(joint.contains("20 marca 2026 r."));
+    assert!(!render(&samples::kalisz_2020()).contains("class=\"signature\""));
+}
+
+#[test]
+fn both_layouts_show_every_activity_title_once_in_full() {
+    for (slug, _, r) in samples::all() {
+        for layout in [Layout::ByGoal, Layout::ByTask] {
+            let html = render_with(&r, layout, None);
+            for (i, a) in r.activities.iter().enumerate() {
+                let anchor = format!("<h4 id=\"dzialanie-{}\">", i + 1);
+                assert_eq!(
+                    html.matches(&anchor).count(),
+                    1,
+                    "{slug} {layout:?}: {}",
+                    a.id
+                );
+                let heading_end = html[html.find(&anchor).unwrap()..].find("</h4>").unwrap();
+                let heading = &html[html.find(&anchor).unwrap()..][..heading_end];
+                let title = a.title.replace('"', "&quot;");
+                assert!(heading.ends_with(&title), "{slug} {layout:?}: {heading}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_task_without_activities_shows_its_written_reason_in_both_layouts() {
+    let mut r = samples::kalisz_2020();
+    r.activities
+        .retain(|a| !a.tasks.contains(&TaskId::new("drugs.5")));
+    let reason = "Pomoc społeczną zapewniał MOPS ze środków pomocy społecznej.";
+    r.task_gaps.push(TaskGap {
+        task: TaskId::new("drugs.5"),
+        reason: reason.into(),
+        ..TaskGap::default()
+    });
+    for layout in [Layout::ByGoal, Layout::ByTask] {
+        let html = render_with(&r, layout, None);
+        assert!(
+            html.matches(reason).count() >= 2,
+            "{layout:?}: in the section and the table"
+        );
+    }
+    r.task_gaps.clear();
+    let html = render_with(&r, Layout::ByGoal, None);
+    assert!(html.contains("nie podano uzasadnienia"));
+}
+
+#[test]
+fn headings_go_down_one_level_at_a_time_and_are_never_empty() {
+    for (slug, _, r) in samples::all() {
+        for layout in [Layout::ByGoal, Layout::ByTask] {
+            let html = render_with(&r, layout, None);
+            let mut last = 0;
+            let mut h1 = 0;
+            for (i, _) in html.match_indices("<h") {
+                let Some(level) = html[i + 2..].chars().next().and_then(|c| c.to_digit(10)) else {
+                    continue;
+                };
+                assert!(
+                    level <= last + 1,
+                    "{slug} {layout:?}: h{last} followed by h{level}"
+                );
+                let inner_start = i + html[i..].find('>').unwrap() + 1;
+                let inner_end = inner_start + html[inner_start..].find("</h").unwrap();
+                assert!(
+                    !html[inner_start..inner_end].trim().is_empty(),
+                    "{slug}: empty heading"
+                );
+                h1 += usize::from(level == 1);
+                last = level;
+            }
+            assert_eq!(h1, 1, "{slug}: one h1");
+        }
+    }
+}
+
+#[test]
+fn every_table_has_a_caption_and_header_cells_with_scope() {
+    for (slug, _, r) in samples::all() {
+        let html = render(&r);
+        assert_eq!(
+            html.matches("<table").count(),
+            html.matches("<caption>").count(),
+            "{slug}"
+        );
+        assert_eq!(
+            html.matches("<th>").count(),
+            0,
+            "{slug}: every th has a scope"
+        );
+    }
+}
+
+#[test]
+fn print_stylesheet_sets_a4_pages_with_numbers() {
+    let html = render(&samples::kalisz_2020());
+    assert!(html.contains("size: A4;"));
+    assert!(html.contains("margin: 20mm 18mm 22mm;"));
+    assert!(html
+        .contains("@bottom-right { content: \"Strona \" counter(page) \" z \" counter(pages); }"));
+    assert!(html.contains("thead { display: table-header-group; }"));
+    assert!(html.contains("break-inside: avoid"));
+}
