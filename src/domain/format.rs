@@ -1,7 +1,1118 @@
 //! The versioned JSON file format (`raport-gp`, schema version 1) used for files and storage.
 //! Reading is a pipeline: parse → check envelope → migrate → deserialise → validate.
+//!
+//! Invariants: every file carries the envelope `{format, schema_version, app_version, saved_at}`
+//! around its document(s); a file from a newer schema version is refused, never guessed at; an
+//! older one is migrated step by step over the JSON value before typed deserialisation; fields
+//! this version does not know survive a read → write round trip; every failure is a
+//! [`ReadError`] whose Polish message names the problem and its place (line and column, or the
+//! JSON path of the field). Validation against the rules is the caller's step
+//! (`crate::domain::rules::validate`), so a file that breaks rules still loads.
+//!
+//! Writing is pretty-printed JSON (2 spaces, fields in struct order, unknown fields last,
+//! trailing newline). A printable HTML report embeds the same JSON (see [`embed_json_for_html`]),
+//! so a saved report page can be imported back.
 
-/// The format tag of every file.
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::model::{Extra, Id, Report};
+use super::money;
+
+/// The format tag of a report file.
 pub const FORMAT: &str = "raport-gp";
+/// The format tag of a backup file holding several reports.
+pub const BACKUP_FORMAT: &str = "raport-gp-backup";
 /// The schema version this app writes.
 pub const SCHEMA_VERSION: u32 = 1;
+/// The oldest schema version this app can still read (by migrating it).
+pub const OLDEST_SUPPORTED_VERSION: u32 = 1;
+/// The largest file accepted: a report is tens of kilobytes, so anything bigger is not one.
+/// Checked before anything else.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The `id` of the `<script type="application/json">` element that carries the report in a
+/// printable HTML file.
+pub const HTML_DATA_ID: &str = "raport-gp-data";
+
+// ---------------------------------------------------------------------------------------------
+// The envelopes
+// ---------------------------------------------------------------------------------------------
+
+/// A report file (`"format": "raport-gp"`): one report with its envelope.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        title = "Raport GP — plik raportu, wersja 1",
+        description = "Roczny raport z realizacji gminnego programu przeciwdziałania uzależnieniom, zapisany przez aplikację Raport GP."
+    )
+)]
+pub struct ReportFile {
+    /// Always `raport-gp`.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            extend("const" = "raport-gp"),
+            description = "Oznaczenie formatu: zawsze \"raport-gp\"."
+        )
+    )]
+    pub format: String,
+    /// The schema version of the file format (after reading: [`SCHEMA_VERSION`]).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            extend("const" = 1),
+            description = "Wersja schematu pliku; aplikacja odmawia wczytania wersji nowszej niż obsługiwana."
+        )
+    )]
+    pub schema_version: u32,
+    /// The version of the app that saved the file.
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(description = "Wersja aplikacji, która zapisała plik.")
+    )]
+    pub app_version: String,
+    /// When the file was saved (RFC 3339).
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(description = "Chwila zapisu (RFC 3339), np. \"2025-03-01T10:15:00Z\".")
+    )]
+    pub saved_at: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(description = "Raport za jeden rok programu.")
+    )]
+    pub report: Report,
+    /// Envelope fields this version does not know, kept for the round trip.
+    #[serde(flatten)]
+    pub extra: Extra,
+    /// The schema version the file had before migration. Not saved.
+    #[serde(skip)]
+    pub read_version: u32,
+}
+
+/// A backup file (`"format": "raport-gp-backup"`): all reports of a browser at once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct BackupFile {
+    /// Always `raport-gp-backup`.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("const" = "raport-gp-backup"))
+    )]
+    pub format: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
+    pub schema_version: u32,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub saved_at: String,
+    pub reports: Vec<Report>,
+    #[serde(flatten)]
+    pub extra: Extra,
+    /// The schema version the file had before migration. Not saved.
+    #[serde(skip)]
+    pub read_version: u32,
+}
+
+impl ReportFile {
+    /// A new envelope of the current schema version around `report`.
+    pub fn new(report: Report, app_version: &str, saved_at: &str) -> ReportFile {
+        ReportFile {
+            format: FORMAT.into(),
+            schema_version: SCHEMA_VERSION,
+            app_version: app_version.into(),
+            saved_at: saved_at.into(),
+            report,
+            extra: Extra::new(),
+            read_version: SCHEMA_VERSION,
+        }
+    }
+
+    /// The file text, keeping unknown envelope fields.
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
+
+impl BackupFile {
+    pub fn new(reports: Vec<Report>, app_version: &str, saved_at: &str) -> BackupFile {
+        BackupFile {
+            format: BACKUP_FORMAT.into(),
+            schema_version: SCHEMA_VERSION,
+            app_version: app_version.into(),
+            saved_at: saved_at.into(),
+            reports,
+            extra: Extra::new(),
+            read_version: SCHEMA_VERSION,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
+
+/// What a file held. (The report is boxed: a report file is far bigger than a backup's `Vec`.)
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileContents {
+    Report(Box<ReportFile>),
+    Backup(BackupFile),
+}
+
+impl FileContents {
+    /// The reports it holds (one for a report file).
+    pub fn reports(&self) -> Vec<&Report> {
+        match self {
+            FileContents::Report(f) => vec![&f.report],
+            FileContents::Backup(b) => b.reports.iter().collect(),
+        }
+    }
+
+    /// The schema version the file had before migration.
+    pub fn read_version(&self) -> u32 {
+        match self {
+            FileContents::Report(f) => f.read_version,
+            FileContents::Backup(b) => b.read_version,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    // Cannot fail: every map key in the model is a string and no type has a fallible serialiser.
+    let mut s = serde_json::to_string_pretty(value).expect("the report model always serialises");
+    s.push('\n');
+    s
+}
+
+/// The report file text: the envelope of the current schema version around `report`,
+/// pretty-printed. `saved_at` is an RFC 3339 timestamp (e.g. `2025-03-01T10:15:00Z`).
+pub fn to_json(report: &Report, app_version: &str, saved_at: &str) -> String {
+    ReportFile::new(report.clone(), app_version, saved_at).to_json()
+}
+
+/// The backup file text holding `reports`.
+pub fn backup_to_json(reports: &[Report], app_version: &str, saved_at: &str) -> String {
+    BackupFile::new(reports.to_vec(), app_version, saved_at).to_json()
+}
+
+/// [`to_json`] made safe to put between `<script type="application/json" id="raport-gp-data">`
+/// and `</script>`: every `<`, `>` and `&` becomes `\u003c`, `\u003e`, `\u0026`. Outside strings
+/// JSON has none of these characters, so the text stays the same JSON value, and neither
+/// `</script>` nor `<!--` can occur in it.
+pub fn embed_json_for_html(report: &Report, app_version: &str, saved_at: &str) -> String {
+    escape_for_script(&to_json(report, app_version, saved_at))
+}
+
+fn escape_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/// Why a file could not be read. [`ReadError::message`] (and `Display`) is the Polish sentence
+/// for the user; the `cause` fields keep the underlying parser's own (English) message for
+/// diagnostics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file is empty (or only white space).
+    Empty,
+    /// The file is bigger than [`MAX_FILE_BYTES`].
+    TooLarge { size: usize, limit: usize },
+    /// Not valid JSON. Line and column (in characters, from 1) refer to the file as given,
+    /// also when the JSON was embedded in HTML.
+    Syntax {
+        line: usize,
+        column: usize,
+        /// What is wrong, in Polish.
+        detail: String,
+        cause: String,
+    },
+    /// Valid JSON, but not a Raport GP file; `found` is the value of its `format` field, if any.
+    NotRaportGp { found: Option<String> },
+    /// No `schema_version`.
+    MissingVersion,
+    /// `schema_version` is not a non-negative integer; `found` is its JSON text.
+    BadVersion { found: String },
+    /// Saved by a newer app, with a schema version this one does not know.
+    NewerVersion { found: u64, supported: u32 },
+    /// A schema version so old that this app no longer migrates it.
+    OlderUnsupported { found: u64, oldest: u32 },
+    /// A migration step failed.
+    Migration {
+        from: u32,
+        to: u32,
+        /// JSON path of the report that failed (`report` or `reports[3]`).
+        path: String,
+        detail: String,
+    },
+    /// A field has a value the model does not accept.
+    Invalid {
+        /// JSON path, e.g. `report.budget.lines[2].executed`.
+        path: String,
+        problem: Problem,
+        cause: String,
+    },
+    /// An HTML file without the embedded report data.
+    NoEmbeddedData,
+}
+
+/// What is wrong with a field, for [`ReadError::Invalid`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// An amount string that is not a decimal number (`"12,5,0"`).
+    Amount { value: String },
+    /// An amount written the Polish way (`"12,50"`), which files do not use.
+    AmountPolishNotation { value: String, canonical: String },
+    /// An amount written as a JSON number (`12.5`) instead of a string.
+    AmountAsNumber { value: String },
+    /// A date string that is not a valid `YYYY-MM-DD` date.
+    Date { value: String },
+    /// A value outside an enumeration.
+    UnknownValue { value: String, allowed: Vec<String> },
+    /// A value of the wrong JSON type or out of range; both in Polish, in the accusative case.
+    WrongType { expected: String, found: String },
+    /// A required field is missing (only envelope fields are required).
+    MissingField { field: String },
+    /// Anything else; the parser's message.
+    Other { detail: String },
+}
+
+impl ReadError {
+    /// The Polish message for the user.
+    pub fn message(&self) -> String {
+        match self {
+            ReadError::Empty => "Plik jest pusty: nie zawiera żadnych danych.".into(),
+            ReadError::TooLarge { size, limit } => format!(
+                "Plik jest za duży ({}); można wczytać plik o wielkości najwyżej {}. \
+                 To nie wygląda na plik Raport GP.",
+                megabytes(*size),
+                megabytes(*limit)
+            ),
+            ReadError::Syntax {
+                line,
+                column,
+                detail,
+                ..
+            } => format!(
+                "Plik jest uszkodzony (błąd składni JSON) w wierszu {line}, kolumnie {column}: {detail}."
+            ),
+            ReadError::NotRaportGp { found: None } => {
+                "To nie jest plik Raport GP: brak oznaczenia \"format\": \"raport-gp\".".into()
+            }
+            ReadError::NotRaportGp { found: Some(f) } => format!(
+                "To nie jest plik Raport GP: pole \"format\" ma wartość \"{f}\", \
+                 a oczekiwano \"{FORMAT}\" lub \"{BACKUP_FORMAT}\"."
+            ),
+            ReadError::MissingVersion => "Plik Raport GP nie ma numeru wersji formatu \
+                 (pole \"schema_version\"); jest uszkodzony lub niekompletny."
+                .into(),
+            ReadError::BadVersion { found } => format!(
+                "Numer wersji formatu (pole \"schema_version\") ma niepoprawną wartość {found}; \
+                 powinna to być liczba całkowita, np. 1."
+            ),
+            ReadError::NewerVersion { found, supported } => format!(
+                "Plik zapisano w nowszej wersji aplikacji: ma format w wersji {found}, a ta wersja \
+                 Raport GP obsługuje najwyżej wersję {supported}. Zaktualizuj aplikację \
+                 (odśwież stronę lub pobierz nową wersję) i wczytaj plik ponownie."
+            ),
+            ReadError::OlderUnsupported { found, oldest } => format!(
+                "Plik ma format w wersji {found}, której ta wersja aplikacji już nie obsługuje \
+                 (najstarsza obsługiwana wersja to {oldest})."
+            ),
+            ReadError::Migration {
+                from,
+                to,
+                path,
+                detail,
+            } => format!(
+                "Nie udało się przekształcić pliku z wersji {from} do wersji {to} \
+                 (w polu {path}): {detail}."
+            ),
+            ReadError::Invalid { path, problem, .. } => problem.message(path),
+            ReadError::NoEmbeddedData => format!(
+                "Ten plik HTML nie zawiera danych raportu (brak elementu \
+                 <script id=\"{HTML_DATA_ID}\">). Wczytać można raport zapisany z Raport GP \
+                 jako stronę HTML albo plik JSON."
+            ),
+        }
+    }
+}
+
+impl Problem {
+    /// The sentence for a field at `path`.
+    pub fn message(&self, path: &str) -> String {
+        match self {
+            Problem::Amount { value } => {
+                format!("Kwota \"{value}\" w polu {path} nie jest liczbą.")
+            }
+            Problem::AmountPolishNotation { value, canonical } => format!(
+                "Kwota \"{value}\" w polu {path} jest zapisana po polsku; w pliku kwoty zapisuje się \
+                 z kropką i bez spacji, np. \"{canonical}\"."
+            ),
+            Problem::AmountAsNumber { value } => format!(
+                "Kwota {value} w polu {path} jest zapisana jako liczba, a powinna być tekstem \
+                 w cudzysłowie: \"{value}\"."
+            ),
+            Problem::Date { value } => format!(
+                "Data \"{value}\" w polu {path} nie jest poprawną datą w formacie RRRR-MM-DD."
+            ),
+            Problem::UnknownValue { value, allowed } => {
+                let allowed = allowed
+                    .iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!(
+                    "Wartość \"{value}\" w polu {path} jest niedozwolona; dozwolone wartości: {allowed}."
+                )
+            }
+            Problem::WrongType { expected, found } => {
+                format!("Pole {path} powinno zawierać {expected}, a zawiera {found}.")
+            }
+            Problem::MissingField { field } if path == "." || path.is_empty() => {
+                format!("W pliku brakuje pola \"{field}\".")
+            }
+            Problem::MissingField { field } => {
+                format!("W polu {path} brakuje pola \"{field}\".")
+            }
+            Problem::Other { detail } => {
+                format!("Pole {path} ma niepoprawną wartość ({detail}).")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// `20 MB`, `25,3 MB` (binary megabytes, as file managers show them).
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    if tenths.is_multiple_of(10) {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/// Refuses sizes over [`MAX_FILE_BYTES`]; the browser can call it with `File.size` before
+/// reading the file's text.
+pub fn check_size(bytes: usize) -> Result<(), ReadError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(ReadError::TooLarge {
+            size: bytes,
+            limit: MAX_FILE_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a report file, a backup file, or a saved printable HTML report (whose data sits in
+/// `<script type="application/json" id="raport-gp-data">`). A leading byte-order mark is ignored.
+pub fn read_file(text: &str) -> Result<FileContents, ReadError> {
+    check_size(text.len())?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let bom = text.len() - body.len();
+    let (json, start) = if body.trim_start().starts_with('<') {
+        let (start, json) = extract_embedded_json(body).ok_or(ReadError::NoEmbeddedData)?;
+        if json.trim().is_empty() {
+            return Err(ReadError::NoEmbeddedData);
+        }
+        (json, bom + start)
+    } else {
+        (body, bom)
+    };
+    // Every Raport GP file is a JSON object: anything else (a PDF, a spreadsheet, a list) is
+    // another kind of file, not a damaged one, and deserves that message rather than a
+    // syntax error at line 1.
+    if !json.trim_start().starts_with('{') {
+        return Err(ReadError::NotRaportGp { found: None });
+    }
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| syntax_error(text, start, json, &e))?;
+    read_value(value)
+}
+
+/// The pipeline after parsing: envelope check, migration, typed deserialisation.
+pub fn read_value(value: Value) -> Result<FileContents, ReadError> {
+    read_value_with(value, OLDEST_SUPPORTED_VERSION, MIGRATIONS)
+}
+
+/// Which document an envelope holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Report,
+    Backup,
+}
+
+fn read_value_with(
+    value: Value,
+    oldest: u32,
+    migrations: &[Migration],
+) -> Result<FileContents, ReadError> {
+    let Value::Object(envelope) = value else {
+        return Err(ReadError::NotRaportGp { found: None });
+    };
+    let kind = match envelope.get("format") {
+        Some(Value::String(f)) if f == FORMAT => Kind::Report,
+        Some(Value::String(f)) if f == BACKUP_FORMAT => Kind::Backup,
+        Some(Value::String(f)) => {
+            return Err(ReadError::NotRaportGp {
+                found: Some(f.clone()),
+            })
+        }
+        _ => return Err(ReadError::NotRaportGp { found: None }),
+    };
+    let current = oldest + migrations.len() as u32;
+    let version = match envelope.get("schema_version") {
+        None | Some(Value::Null) => return Err(ReadError::MissingVersion),
+        Some(v) => v.as_u64().ok_or_else(|| ReadError::BadVersion {
+            found: v.to_string(),
+        })?,
+    };
+    if version > u64::from(current) {
+        return Err(ReadError::NewerVersion {
+            found: version,
+            supported: current,
+        });
+    }
+    if version < u64::from(oldest) {
+        return Err(ReadError::OlderUnsupported {
+            found: version,
+            oldest,
+        });
+    }
+    let version = version as u32; // oldest <= version <= current, so it fits
+    let envelope = migrate(envelope, kind, version, oldest, migrations)?;
+    let value = Value::Object(envelope);
+    Ok(match kind {
+        Kind::Report => {
+            let mut file: ReportFile = deserialize(&value)?;
+            file.read_version = version;
+            FileContents::Report(Box::new(file))
+        }
+        Kind::Backup => {
+            let mut file: BackupFile = deserialize(&value)?;
+            file.read_version = version;
+            FileContents::Backup(file)
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations
+// ---------------------------------------------------------------------------------------------
+
+/// One migration step: turns one report, as JSON, from schema version `n` into `n + 1`.
+/// The error is a Polish description of what could not be converted.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// The migration steps: `MIGRATIONS[i]` turns a report of version
+/// `OLDEST_SUPPORTED_VERSION + i` into the next one. Empty while only version 1 exists.
+/// To introduce version 2: write `fn v1_to_v2(report: Value) -> Result<Value, String>`, add it
+/// here, bump [`SCHEMA_VERSION`], change the model, and keep a version 2 fixture next to the
+/// version 1 one in `tests/fixtures/`.
+pub const MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(
+    OLDEST_SUPPORTED_VERSION + MIGRATIONS.len() as u32 == SCHEMA_VERSION,
+    "every schema version from the oldest supported one needs a migration step"
+);
+
+/// Runs the steps from `version` up to the current one over every report of the envelope,
+/// then stamps the envelope with the version reached. The envelope itself has the same shape
+/// in every version.
+fn migrate(
+    mut envelope: Map<String, Value>,
+    kind: Kind,
+    version: u32,
+    oldest: u32,
+    migrations: &[Migration],
+) -> Result<Map<String, Value>, ReadError> {
+    let current = oldest + migrations.len() as u32;
+    for from in version..current {
+        let step = migrations[(from - oldest) as usize];
+        let fail = |path: String, detail: String| ReadError::Migration {
+            from,
+            to: from + 1,
+            path,
+            detail,
+        };
+        match kind {
+            Kind::Report => {
+                if let Some(report) = envelope.get_mut("report") {
+                    *report = step(report.take()).map_err(|d| fail("report".into(), d))?;
+                }
+            }
+            Kind::Backup => {
+                if let Some(Value::Array(reports)) = envelope.get_mut("reports") {
+                    for (i, report) in reports.iter_mut().enumerate() {
+                        *report =
+                            step(report.take()).map_err(|d| fail(format!("reports[{i}]"), d))?;
+                    }
+                }
+            }
+        }
+        envelope.insert("schema_version".into(), Value::from(from + 1));
+    }
+    Ok(envelope)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed deserialisation and its errors
+// ---------------------------------------------------------------------------------------------
+
+fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, ReadError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().clone();
+        let cause = e.into_inner().to_string();
+        let found = lookup(value, &path);
+        ReadError::Invalid {
+            path: path.to_string(),
+            problem: classify(&cause, found),
+            cause,
+        }
+    })
+}
+
+/// The value at `path` in `root`, if the path leads anywhere.
+fn lookup<'v>(root: &'v Value, path: &serde_path_to_error::Path) -> Option<&'v Value> {
+    use serde_path_to_error::Segment;
+    path.iter().try_fold(root, |v, seg| match seg {
+        Segment::Seq { index } => v.get(*index),
+        Segment::Map { key } => v.get(key.as_str()),
+        Segment::Enum { .. } | Segment::Unknown => None,
+        #[allow(unreachable_patterns)] // the enum is non-exhaustive upstream
+        _ => None,
+    })
+}
+
+/// Turns a deserialisation message into a [`Problem`]. The amount messages are ours
+/// ([`money`]); the date message is `Date`'s (`data "..." nie jest ...`); the rest are serde's
+/// standard texts (`unknown variant`, `invalid type`, `invalid value`, `missing field`).
+fn classify(msg: &str, found: Option<&Value>) -> Problem {
+    let found_text = || match found {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    };
+    if msg.starts_with(money::DE_NOT_A_NUMBER) {
+        let value = found_text();
+        return match money::parse_amount(&value) {
+            Ok(a) => Problem::AmountPolishNotation {
+                value,
+                canonical: a.value().to_string(),
+            },
+            Err(_) => Problem::Amount { value },
+        };
+    }
+    if msg.starts_with(money::DE_NOT_A_STRING) {
+        return Problem::AmountAsNumber {
+            value: found_text(),
+        };
+    }
+    if msg.starts_with("data \"") {
+        return Problem::Date {
+            value: found_text(),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or_default().to_string();
+        let allowed = rest
+            .split_once("expected")
+            .map(|(_, list)| backticked(list))
+            .unwrap_or_default();
+        return Problem::UnknownValue { value, allowed };
+    }
+    // "invalid value" is serde's word for the right JSON type out of range (-5 for a u32).
+    if let Some(rest) = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "))
+    {
+        let expected = rest.rsplit_once(", expected ").map_or("", |(_, e)| e);
+        return Problem::WrongType {
+            expected: expected_pl(expected),
+            found: found.map_or_else(|| "inną wartość".into(), describe),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        return Problem::MissingField {
+            field: rest.split('`').next().unwrap_or_default().to_string(),
+        };
+    }
+    Problem::Other { detail: msg.into() }
+}
+
+/// The `a`, `b` out of "one of `a`, `b`".
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// serde's "expected ..." in Polish, in the accusative ("powinno zawierać ...").
+fn expected_pl(expected: &str) -> String {
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" => "liczbę całkowitą".into(),
+        "u8" | "u16" | "u32" | "u64" | "u128" => "liczbę całkowitą nieujemną".into(),
+        "f32" | "f64" => "liczbę".into(),
+        "a boolean" => "wartość logiczną (true lub false)".into(),
+        "a string" => "tekst".into(),
+        "a sequence" => "listę".into(),
+        "a map" => "obiekt".into(),
+        "variant identifier" => "jedną z dozwolonych wartości tekstowych".into(),
+        e if e.starts_with("struct ") => "obiekt".into(),
+        e if e.starts_with("a Decimal") => "liczbę".into(),
+        e if e.starts_with("kwota") => "kwotę jako tekst, np. \"148543.63\"".into(),
+        "" => "wartość innego rodzaju".into(),
+        e => e.into(),
+    }
+}
+
+/// A JSON value in Polish, in the accusative ("a zawiera ...").
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "wartość null".into(),
+        Value::Bool(b) => format!("wartość logiczną {b}"),
+        Value::Number(n) => format!("liczbę {n}"),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("tekst \"{}…\"", s.chars().take(40).collect::<String>())
+        }
+        Value::String(s) => format!("tekst \"{s}\""),
+        Value::Array(_) => "listę".into(),
+        Value::Object(_) => "obiekt".into(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax errors
+// ---------------------------------------------------------------------------------------------
+
+/// A syntax error, its place counted in the whole `file` (the JSON starts at byte `start`),
+/// its column in characters (serde_json counts bytes, which would mislead on Polish letters).
+fn syntax_error(file: &str, start: usize, json: &str, e: &serde_json::Error) -> ReadError {
+    let cause = e.to_string();
+    let detail = syntax_detail(&cause);
+    // serde_json: `column` is the byte count from the line start up to and including the
+    // offending byte.
+    let line_start = json
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let end = (start + line_start + e.column()).min(file.len());
+    let (line, column) = line_and_column(file, end);
+    ReadError::Syntax {
+        line,
+        column,
+        detail,
+        cause,
+    }
+}
+
+/// Line (from 1) and character column (from 1) of the character that ends at byte `end`
+/// (`end` may fall inside a multi-byte character: that character is counted).
+fn line_and_column(text: &str, end: usize) -> (usize, usize) {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count().max(1);
+    (line, column)
+}
+
+/// serde_json's syntax messages in Polish (without the position, which the caller adds).
+fn syntax_detail(cause: &str) -> String {
+    let code = cause.split(" at line ").next().unwrap_or(cause);
+    match code {
+        "EOF while parsing a list" => "plik kończy się przed zamknięciem listy nawiasem ]".into(),
+        "EOF while parsing an object" => {
+            "plik kończy się przed zamknięciem obiektu nawiasem }".into()
+        }
+        "EOF while parsing a string" => "plik kończy się przed zamknięciem cudzysłowu".into(),
+        "EOF while parsing a value" => {
+            "plik kończy się za wcześnie (brakuje dalszej części danych)".into()
+        }
+        "expected `:`" => "brakuje dwukropka po nazwie pola".into(),
+        "expected `,` or `]`" => "brakuje przecinka lub nawiasu zamykającego ]".into(),
+        "expected `,` or `}`" => "brakuje przecinka lub nawiasu zamykającego }".into(),
+        "expected ident" => "nieznane słowo (dozwolone są true, false i null)".into(),
+        "expected value" => "w tym miejscu powinna być wartość".into(),
+        "expected `\"`" => "nazwa pola powinna być w cudzysłowie".into(),
+        "key must be a string" => "nazwa pola musi być tekstem w cudzysłowie".into(),
+        "invalid escape" => "niepoprawna sekwencja ze znakiem \\".into(),
+        "invalid number" => "niepoprawna liczba".into(),
+        "number out of range" => "liczba poza dopuszczalnym zakresem".into(),
+        "invalid unicode code point" | "lone leading surrogate in hex escape" => {
+            "niepoprawny kod znaku \\u".into()
+        }
+        "unexpected end of hex escape" => "niepełny kod znaku \\u".into(),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "niedozwolony znak sterujący w tekście (np. nowy wiersz wewnątrz cudzysłowu)".into()
+        }
+        "trailing comma" => "zbędny przecinek przed nawiasem zamykającym".into(),
+        "trailing characters" => "po zakończeniu danych są jeszcze inne znaki".into(),
+        "recursion limit exceeded" => "zbyt głębokie zagnieżdżenie danych".into(),
+        _ => "niepoprawny zapis".into(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+// ---------------------------------------------------------------------------------------------
+
+/// Finds `<script ... id="raport-gp-data" ...>` (attribute order, quoting and tag case are
+/// free) and returns the byte offset of its text and the text up to the next `</script`.
+/// The text is raw JSON: HTML entities are not decoded.
+fn extract_embedded_json(html: &str) -> Option<(usize, &str)> {
+    // ASCII lower-casing keeps byte offsets, so positions found in `lower` apply to `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<script") {
+        let name_end = from + found + "<script".len();
+        let next = lower[name_end..].chars().next()?;
+        if !(next.is_ascii_whitespace() || next == '>' || next == '/') {
+            from = name_end;
+            continue;
+        }
+        let (attrs, tag_end) = parse_attributes(&html[name_end..]);
+        let content_start = name_end + tag_end;
+        let content_end = lower[content_start..]
+            .find("</script")
+            .map(|i| content_start + i);
+        let is_data = attrs
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("id") && v == HTML_DATA_ID);
+        match (is_data, content_end) {
+            (true, Some(end)) => return Some((content_start, &html[content_start..end])),
+            (true, None) => return None,
+            // Skip the whole script, so "<script" inside its code is not taken for a tag.
+            (false, Some(end)) => from = end,
+            (false, None) => return None,
+        }
+    }
+    None
+}
+
+/// The attributes of a start tag whose name has been read, and the length up to and
+/// including its closing `>` (or the whole input if it never closes).
+fn parse_attributes(s: &str) -> (Vec<(String, String)>, usize) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut attrs = Vec::new();
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return (attrs, b.len());
+        }
+        if b[i] == b'>' {
+            return (attrs, i + 1);
+        }
+        let name_start = i;
+        while i < b.len() && !(b[i].is_ascii_whitespace() || matches!(b[i], b'=' | b'>' | b'/')) {
+            i += 1;
+        }
+        let name = s[name_start..i].to_string();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let quote = b[i];
+                let start = i + 1;
+                let end = b[start..]
+                    .iter()
+                    .position(|&c| c == quote)
+                    .map_or(b.len(), |p| start + p);
+                value = s[start..end].to_string();
+                i = (end + 1).min(b.len());
+            } else {
+                let start = i;
+                while i < b.len() && !(b[i].is_ascii_whitespace() || b[i] == b'>') {
+                    i += 1;
+                }
+                value = s[start..i].to_string();
+            }
+        }
+        attrs.push((name, value));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser storage keys
+// ---------------------------------------------------------------------------------------------
+
+/// The namespace of every key this app writes to `localStorage`. The `v1` is the version of
+/// the key layout (not of the documents, which carry their own `schema_version` and migrate on
+/// read); it changes only if the layout below changes.
+///
+/// Layout (values are the JSON of this module unless said otherwise):
+/// - `raport-gp/v1/index` — the list of reports in this browser (owned by the UI);
+/// - `raport-gp/v1/report/<report id>` — a report file ([`to_json`]);
+/// - `raport-gp/v1/backup/<report id>/<saved at, ms since epoch>` — an earlier version of a
+///   report, a report file; which ones to keep is decided by `crate::domain::backup::retain`;
+/// - `raport-gp/v1/quarantine/<at, ms>/<original key>` — the raw text of a stored value that
+///   failed to load, kept aside so it is never overwritten (not necessarily JSON).
+///
+/// Report ids are used as they are; the app makes them without `/`.
+pub const STORAGE_PREFIX: &str = "raport-gp/v1/";
+
+/// `raport-gp/v1/index`
+pub fn index_key() -> String {
+    format!("{STORAGE_PREFIX}index")
+}
+
+/// `raport-gp/v1/report/<id>`
+pub fn report_key(id: &Id) -> String {
+    format!("{STORAGE_PREFIX}report/{id}")
+}
+
+/// `raport-gp/v1/backup/<id>/<saved_at_ms>`
+pub fn backup_key(id: &Id, saved_at_ms: i64) -> String {
+    format!("{}{saved_at_ms}", backup_key_prefix(id))
+}
+
+/// `raport-gp/v1/backup/<id>/`: every backup of a report starts with it.
+pub fn backup_key_prefix(id: &Id) -> String {
+    format!("{STORAGE_PREFIX}backup/{id}/")
+}
+
+/// The report id and time of a [`backup_key`]; `None` for any other key.
+pub fn parse_backup_key(key: &str) -> Option<(Id, i64)> {
+    let rest = key.strip_prefix(STORAGE_PREFIX)?.strip_prefix("backup/")?;
+    let (id, ms) = rest.rsplit_once('/')?;
+    if id.is_empty() {
+        return None;
+    }
+    Some((Id::new(id), ms.parse().ok()?))
+}
+
+/// `raport-gp/v1/quarantine/<at_ms>/<original_key>`: where the raw text of `original_key`
+/// goes when it cannot be read.
+pub fn quarantine_key(original_key: &str, at_ms: i64) -> String {
+    format!("{STORAGE_PREFIX}quarantine/{at_ms}/{original_key}")
+}
+
+/// Every quarantined value's key starts with it.
+pub fn quarantine_key_prefix() -> String {
+    format!("{STORAGE_PREFIX}quarantine/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn envelope(version: u64, report: Value) -> Value {
+        json!({"format": FORMAT, "schema_version": version, "app_version": "0.0.1",
+               "saved_at": "2020-01-01T00:00:00Z", "report": report})
+    }
+
+    // A test-only history: v1 had `author`, v2 renamed it to `prepared_by`,
+    // v3 moved `town` into `gmina.name`.
+    fn v1_to_v2(mut r: Value) -> Result<Value, String> {
+        let obj = r.as_object_mut().ok_or("raport nie jest obiektem")?;
+        if let Some(a) = obj.remove("author") {
+            obj.insert("prepared_by".into(), a);
+        }
+        Ok(r)
+    }
+    fn v2_to_v3(mut r: Value) -> Result<Value, String> {
+        let obj = r.as_object_mut().ok_or("raport nie jest obiektem")?;
+        if let Some(t) = obj.remove("town") {
+            obj.insert("gmina".into(), json!({"name": t}));
+        }
+        if obj.contains_key("author") {
+            return Err("pole \"author\" powinno już nie istnieć".into());
+        }
+        Ok(r)
+    }
+    const TEST_STEPS: &[Migration] = &[v1_to_v2, v2_to_v3];
+
+    #[test]
+    fn migrations_run_step_by_step_from_the_files_version() {
+        let file = envelope(1, json!({"year": 2021, "author": "Anna", "town": "Kalisz"}));
+        let FileContents::Report(f) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+            panic!("not a report");
+        };
+        assert_eq!(f.report.prepared_by, "Anna");
+        assert_eq!(f.report.gmina.name, "Kalisz");
+        assert_eq!(f.schema_version, 3);
+        assert_eq!(f.read_version, 1);
+        assert!(f.report.extra.is_empty(), "{:?}", f.report.extra);
+    }
+
+    #[test]
+    fn migrations_start_at_the_files_version() {
+        // A v2 file skips v1→v2: its `author` would otherwise be renamed.
+        let file = envelope(2, json!({"town": "Kalisz", "prepared_by": "Ewa"}));
+        let FileContents::Report(f) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+            panic!("not a report");
+        };
+        assert_eq!(f.report.prepared_by, "Ewa");
+        assert_eq!(f.report.gmina.name, "Kalisz");
+        assert_eq!(f.read_version, 2);
+    }
+
+    #[test]
+    fn a_file_of_the_current_version_is_not_migrated() {
+        let file = envelope(3, json!({"author": "Anna"}));
+        let FileContents::Report(f) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+            panic!("not a report");
+        };
+        assert_eq!(f.report.extra.get("author"), Some(&json!("Anna")));
+    }
+
+    #[test]
+    fn migrations_apply_to_every_report_of_a_backup() {
+        let file = json!({"format": BACKUP_FORMAT, "schema_version": 1,
+            "reports": [{"author": "A"}, {"author": "B"}]});
+        let FileContents::Backup(b) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+            panic!("not a backup");
+        };
+        let names: Vec<_> = b.reports.iter().map(|r| r.prepared_by.as_str()).collect();
+        assert_eq!(names, ["A", "B"]);
+    }
+
+    #[test]
+    fn a_failing_migration_names_the_step_and_the_report() {
+        let file = json!({"format": BACKUP_FORMAT, "schema_version": 1,
+            "reports": [{"author": "A"}, 7]});
+        let err = read_value_with(file, 1, TEST_STEPS).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "Nie udało się przekształcić pliku z wersji 1 do wersji 2 (w polu reports[1]): \
+             raport nie jest obiektem."
+        );
+    }
+
+    #[test]
+    fn versions_outside_the_migration_range_are_refused() {
+        assert_eq!(
+            read_value_with(envelope(4, json!({})), 1, TEST_STEPS).unwrap_err(),
+            ReadError::NewerVersion {
+                found: 4,
+                supported: 3
+            }
+        );
+        assert_eq!(
+            read_value_with(envelope(0, json!({})), 1, TEST_STEPS).unwrap_err(),
+            ReadError::OlderUnsupported {
+                found: 0,
+                oldest: 1
+            }
+        );
+    }
+
+    #[test]
+    fn the_real_migration_table_reaches_the_current_version() {
+        assert_eq!(
+            OLDEST_SUPPORTED_VERSION + MIGRATIONS.len() as u32,
+            SCHEMA_VERSION
+        );
+    }
+
+    #[test]
+    fn finds_the_data_script_whatever_the_attribute_order_and_quoting() {
+        for html in [
+            r#"<html><script type="application/json" id="raport-gp-data">{"a":1}</script>"#,
+            r#"<SCRIPT ID='raport-gp-data' TYPE='application/json'>{"a":1}</SCRIPT>"#,
+            r#"<script id=raport-gp-data>{"a":1}</script >"#,
+            "<script>var s = \"<script id='raport-gp-data'>\";</script>\
+             <script id=\"raport-gp-data\">{\"a\":1}</script>",
+        ] {
+            let (_, json) = extract_embedded_json(html).expect(html);
+            assert_eq!(json, r#"{"a":1}"#, "{html}");
+        }
+        assert!(extract_embedded_json("<scripts id=raport-gp-data>x</script>").is_none());
+        assert!(extract_embedded_json(r#"<script id="other">x</script>"#).is_none());
+        assert!(extract_embedded_json(r#"<script id="raport-gp-data">{"a":1}"#).is_none());
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\"ąę\": 1 2}";
+        let e = serde_json::from_str::<Value>(text).unwrap_err();
+        let ReadError::Syntax { line, column, .. } = syntax_error(text, 0, text, &e) else {
+            panic!()
+        };
+        assert_eq!((line, column), (1, 10));
+    }
+
+    #[test]
+    fn sizes_are_shown_in_megabytes_with_a_decimal_comma() {
+        assert_eq!(megabytes(MAX_FILE_BYTES), "20 MB");
+        assert_eq!(megabytes(26_529_000), "25,3 MB");
+    }
+
+    #[test]
+    fn storage_keys_are_namespaced_and_versioned() {
+        let id = Id::new("raport-2021");
+        assert_eq!(index_key(), "raport-gp/v1/index");
+        assert_eq!(report_key(&id), "raport-gp/v1/report/raport-2021");
+        assert_eq!(
+            backup_key(&id, 1_700_000_000_000),
+            "raport-gp/v1/backup/raport-2021/1700000000000"
+        );
+        assert!(backup_key(&id, 5).starts_with(&backup_key_prefix(&id)));
+        assert_eq!(
+            parse_backup_key(&backup_key(&id, 1_700_000_000_000)),
+            Some((id.clone(), 1_700_000_000_000))
+        );
+        assert_eq!(parse_backup_key(&report_key(&id)), None);
+        assert_eq!(parse_backup_key("raport-gp/v1/backup/x/abc"), None);
+        assert_eq!(
+            quarantine_key(&report_key(&id), 42),
+            "raport-gp/v1/quarantine/42/raport-gp/v1/report/raport-2021"
+        );
+        assert!(quarantine_key("k", 1).starts_with(&quarantine_key_prefix()));
+        for key in [index_key(), report_key(&id), backup_key(&id, 1)] {
+            assert!(key.starts_with(STORAGE_PREFIX));
+        }
+    }
+}

@@ -1,1 +1,20 @@
-//! The JSON Schema of the file format, generated from the types (host only).
+//! The JSON Schema of the report file format, generated from the types (host only).
+//!
+//! The committed copy lives in `public/schema/raport-gp-1.schema.json` (published with the app,
+//! so others can check files they produce); a test keeps it equal to [`schema_json`] and
+//! `UPDATE_SCHEMA=1 cargo test schema` rewrites it after a change of the model.
+
+use super::format::ReportFile;
+
+/// Where the committed schema lives, relative to the crate root.
+pub const SCHEMA_PATH: &str = "public/schema/raport-gp-1.schema.json";
+
+/// The JSON Schema (draft 2020-12) of a report file of schema version 1: the envelope
+/// (`format`, `schema_version`, `app_version`, `saved_at`) and the report. Pretty-printed with a
+/// trailing newline.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(ReportFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,872 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The file format from the outside: fixtures of every published schema version still load,
+//! broken files give their exact Polish messages, export → import loses nothing, saved HTML
+//! reports can be imported, and the committed JSON Schema matches the types.
+
+use std::path::{Path, PathBuf};
+
+use raport_gp::domain::format::{
+    self, backup_to_json, embed_json_for_html, read_file, to_json, FileContents, Problem,
+    ReadError, ReportFile, MAX_FILE_BYTES, SCHEMA_VERSION,
+};
+use raport_gp::domain::model::*;
+use raport_gp::domain::schema::{schema_json, SCHEMA_PATH};
+use serde_json::{json, Value};
+
+const APP: &str = "9.9.9-test";
+const SAVED: &str = "2025-03-01T10:15:00Z";
+
+fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture_path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn read_report(text: &str) -> ReportFile {
+    match read_file(text) {
+        Ok(FileContents::Report(f)) => *f,
+        Ok(other) => panic!("expected a report file, got {other:?}"),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn message_of(text: &str) -> String {
+    match read_file(text) {
+        Ok(_) => panic!("the file was accepted"),
+        Err(e) => e.message(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The version 1 fixture
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_version_1_fixture_still_loads() {
+    let file = read_report(&fixture("raport-gp-v1.json"));
+    assert_eq!(file.read_version, 1);
+    assert_eq!(file.schema_version, SCHEMA_VERSION);
+    assert_eq!(file.app_version, "0.1.0");
+    let r = &file.report;
+    assert_eq!(r.year, 2022);
+    assert_eq!(r.gmina.kind, GminaKind::UrbanRural);
+    assert_eq!(r.program.regime, Regime::Joint);
+    assert_eq!(r.program.resolution.date, Date::new(2022, 3, 24));
+    assert_eq!(r.budget.lines.len(), 3);
+    assert_eq!(
+        raport_gp::domain::money::format_pl(r.budget.lines[2].executed.unwrap()),
+        "11 893,23 zł"
+    );
+    assert_eq!(r.activities[1].status, Status::Partly);
+    assert_eq!(r.activities[1].level, PreventionLevel::Indicated);
+    assert_eq!(r.task_gaps[0].task, TaskId::new("alcohol.6"));
+    assert_eq!(r.partners[1].name, "Stowarzyszenie „Zdrowa Szkoła”");
+}
+
+#[test]
+fn the_version_1_fixture_round_trips_to_the_same_json() {
+    let text = fixture("raport-gp-v1.json");
+    let original: Value = serde_json::from_str(&text).unwrap();
+    let file = read_report(&text);
+    let resaved: Value = serde_json::from_str(&file.to_json()).unwrap();
+    assert_eq!(resaved, original);
+}
+
+#[test]
+fn unknown_fields_at_every_level_survive_read_and_write() {
+    let file = read_report(&fixture("raport-gp-v1.json"));
+    // Envelope, report and nested struct (signature) each carry one unknown field.
+    let with_envelope: Value = serde_json::from_str(&file.to_json()).unwrap();
+    assert_eq!(
+        with_envelope["x_exported_by"],
+        "system kancelaryjny EZD, eksport testowy"
+    );
+    let fresh: Value = serde_json::from_str(&to_json(&file.report, APP, SAVED)).unwrap();
+    assert_eq!(
+        fresh["report"]["x_internal_note"],
+        "Pole spoza formatu: musi przetrwać wczytanie i zapis."
+    );
+    assert_eq!(fresh["report"]["signature"]["x_stamp"], "pieczęć urzędu");
+    assert_eq!(fresh["app_version"], APP);
+    assert_eq!(fresh["saved_at"], SAVED);
+}
+
+#[test]
+fn unknown_fields_in_lists_and_deep_structs_survive() {
+    let text = json!({
+        "format": "raport-gp", "schema_version": 1, "app_version": "x", "saved_at": "y",
+        "future_envelope": {"a": [1, 2, 3]},
+        "report": {
+            "year": 2023,
+            "future_top": true,
+            "gmina": {"name": "A", "future_gmina": "g"},
+            "budget": {"lines": [{"id": "l-1", "executed": "1.00", "future_line": 7}],
+                       "future_budget": null},
+            "activities": [{"id": "a-1", "cost": {"future_cost": "c"},
+                            "indicators": [{"id": "i-1", "future_ind": [null]}]}],
+            "coalitions": [{"id": "c-1", "working_groups": [{"id": "w-1", "future_wg": 1}]}]
+        }
+    })
+    .to_string();
+    let file = read_report(&text);
+    let out: Value = serde_json::from_str(&file.to_json()).unwrap();
+    assert_eq!(out["future_envelope"], json!({"a": [1, 2, 3]}));
+    let r = &out["report"];
+    assert_eq!(r["future_top"], true);
+    assert_eq!(r["gmina"]["future_gmina"], "g");
+    assert_eq!(r["budget"]["lines"][0]["future_line"], 7);
+    assert!(r["budget"]
+        .as_object()
+        .unwrap()
+        .contains_key("future_budget"));
+    assert_eq!(r["activities"][0]["cost"]["future_cost"], "c");
+    assert_eq!(
+        r["activities"][0]["indicators"][0]["future_ind"],
+        json!([null])
+    );
+    assert_eq!(
+        r["coalitions"][0]["working_groups"][0]["future_wg"],
+        json!(1)
+    );
+}
+
+#[test]
+fn files_are_pretty_printed_with_the_envelope_first() {
+    let text = to_json(&Report::new(Id::new("r-1"), 2024), APP, SAVED);
+    assert!(text.starts_with(
+        "{\n  \"format\": \"raport-gp\",\n  \"schema_version\": 1,\n  \"app_version\": \"9.9.9-test\",\n  \"saved_at\": \"2025-03-01T10:15:00Z\",\n  \"report\": {\n    \"id\": \"r-1\",\n    \"year\": 2024,"
+    ), "{text}");
+    assert!(text.ends_with("}\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broken files: exact messages
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_empty_file_is_refused() {
+    assert_eq!(
+        read_file(&fixture("broken/empty.json")),
+        Err(ReadError::Empty)
+    );
+    assert_eq!(
+        message_of(&fixture("broken/empty.json")),
+        "Plik jest pusty: nie zawiera żadnych danych."
+    );
+    assert_eq!(read_file(" \n\t"), Err(ReadError::Empty));
+}
+
+#[test]
+fn a_syntax_error_names_its_line_and_column() {
+    let text = fixture("broken/syntax.json");
+    assert!(matches!(
+        read_file(&text),
+        Err(ReadError::Syntax {
+            line: 12,
+            column: 5,
+            ..
+        })
+    ));
+    assert_eq!(
+        message_of(&text),
+        "Plik jest uszkodzony (błąd składni JSON) w wierszu 12, kolumnie 5: \
+         brakuje przecinka lub nawiasu zamykającego }."
+    );
+}
+
+#[test]
+fn a_syntax_error_keeps_the_parsers_own_message() {
+    let Err(ReadError::Syntax { cause, .. }) = read_file(&fixture("broken/syntax.json")) else {
+        panic!()
+    };
+    assert_eq!(cause, "expected `,` or `}` at line 12 column 5");
+}
+
+#[test]
+fn a_truncated_file_says_it_ends_too_early() {
+    let text = fixture("raport-gp-v1.json");
+    let cut = &text[..text.find("\"goals\"").unwrap()];
+    assert_eq!(
+        message_of(cut),
+        "Plik jest uszkodzony (błąd składni JSON) w wierszu 83, kolumnie 4: \
+         plik kończy się za wcześnie (brakuje dalszej części danych)."
+    );
+}
+
+#[test]
+fn valid_json_of_another_format_is_not_a_raport_gp_file() {
+    assert_eq!(
+        message_of(&fixture("broken/not-raport.json")),
+        "To nie jest plik Raport GP: brak oznaczenia \"format\": \"raport-gp\"."
+    );
+    assert_eq!(
+        message_of(r#"{"format": "excalidraw", "schema_version": 1}"#),
+        "To nie jest plik Raport GP: pole \"format\" ma wartość \"excalidraw\", \
+         a oczekiwano \"raport-gp\" lub \"raport-gp-backup\"."
+    );
+    for other in [
+        "[1, 2, 3]",
+        "%PDF-1.7\n%âãÏÓ",
+        "PK\u{3}\u{4}docx",
+        "\"tekst\"",
+    ] {
+        assert_eq!(
+            read_file(other),
+            Err(ReadError::NotRaportGp { found: None }),
+            "{other}"
+        );
+    }
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_naming_both_versions() {
+    let text = fixture("broken/newer-version.json");
+    assert_eq!(
+        read_file(&text),
+        Err(ReadError::NewerVersion {
+            found: 99,
+            supported: 1
+        })
+    );
+    assert_eq!(
+        message_of(&text),
+        "Plik zapisano w nowszej wersji aplikacji: ma format w wersji 99, a ta wersja \
+         Raport GP obsługuje najwyżej wersję 1. Zaktualizuj aplikację (odśwież stronę lub \
+         pobierz nową wersję) i wczytaj plik ponownie."
+    );
+}
+
+#[test]
+fn a_missing_or_malformed_version_is_refused() {
+    assert_eq!(
+        message_of(r#"{"format": "raport-gp", "report": {}}"#),
+        "Plik Raport GP nie ma numeru wersji formatu (pole \"schema_version\"); \
+         jest uszkodzony lub niekompletny."
+    );
+    assert_eq!(
+        message_of(r#"{"format": "raport-gp", "schema_version": "1", "report": {}}"#),
+        "Numer wersji formatu (pole \"schema_version\") ma niepoprawną wartość \"1\"; \
+         powinna to być liczba całkowita, np. 1."
+    );
+    assert_eq!(
+        read_file(r#"{"format": "raport-gp", "schema_version": 1.5, "report": {}}"#),
+        Err(ReadError::BadVersion {
+            found: "1.5".into()
+        })
+    );
+    assert_eq!(
+        read_file(r#"{"format": "raport-gp", "schema_version": 0, "report": {}}"#),
+        Err(ReadError::OlderUnsupported {
+            found: 0,
+            oldest: 1
+        })
+    );
+}
+
+#[test]
+fn a_bad_amount_names_its_path_and_value() {
+    let text = fixture("broken/bad-amount.json");
+    let Err(ReadError::Invalid { path, problem, .. }) = read_file(&text) else {
+        panic!("accepted or wrong error")
+    };
+    assert_eq!(path, "report.budget.lines[2].executed");
+    assert_eq!(
+        problem,
+        Problem::Amount {
+            value: "12,5,0".into()
+        }
+    );
+    assert_eq!(
+        message_of(&text),
+        "Kwota \"12,5,0\" w polu report.budget.lines[2].executed nie jest liczbą."
+    );
+}
+
+#[test]
+fn a_bad_date_names_its_path_and_value() {
+    assert_eq!(
+        message_of(&fixture("broken/bad-date.json")),
+        "Data \"2023-02-30\" w polu report.prepared_on nie jest poprawną datą w formacie RRRR-MM-DD."
+    );
+}
+
+#[test]
+fn a_bad_enum_value_names_its_path_and_the_allowed_values() {
+    assert_eq!(
+        message_of(&fixture("broken/bad-enum.json")),
+        "Wartość \"wskazujaca\" w polu report.activities[1].level jest niedozwolona; \
+         dozwolone wartości: \"universal\", \"selective\", \"indicated\", \"not_applicable\"."
+    );
+}
+
+#[test]
+fn an_html_page_without_report_data_is_refused() {
+    assert_eq!(
+        message_of(&fixture("broken/no-data.html")),
+        "Ten plik HTML nie zawiera danych raportu (brak elementu \
+         <script id=\"raport-gp-data\">). Wczytać można raport zapisany z Raport GP \
+         jako stronę HTML albo plik JSON."
+    );
+}
+
+fn with_report(report: Value) -> String {
+    json!({"format": "raport-gp", "schema_version": 1, "report": report}).to_string()
+}
+
+#[test]
+fn an_amount_written_as_a_json_number_is_explained() {
+    assert_eq!(
+        message_of(&with_report(json!({"budget": {"carried_over": 12.5}}))),
+        "Kwota 12.5 w polu report.budget.carried_over jest zapisana jako liczba, a powinna być \
+         tekstem w cudzysłowie: \"12.5\"."
+    );
+}
+
+#[test]
+fn an_amount_in_polish_notation_is_explained() {
+    assert_eq!(
+        message_of(&with_report(
+            json!({"activities": [{"cost": {"planned": "1 234,50"}}]})
+        )),
+        "Kwota \"1 234,50\" w polu report.activities[0].cost.planned jest zapisana po polsku; \
+         w pliku kwoty zapisuje się z kropką i bez spacji, np. \"1234.50\"."
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_explained() {
+    assert_eq!(
+        message_of(&with_report(json!({"year": "2022"}))),
+        "Pole report.year powinno zawierać liczbę całkowitą, a zawiera tekst \"2022\"."
+    );
+    assert_eq!(
+        message_of(&with_report(json!({"partners": {"id": "p-1"}}))),
+        "Pole report.partners powinno zawierać listę, a zawiera obiekt."
+    );
+    assert_eq!(
+        message_of(&with_report(json!({"gmina": {"population": -5}}))),
+        "Pole report.gmina.population powinno zawierać liczbę całkowitą nieujemną, \
+         a zawiera liczbę -5."
+    );
+}
+
+#[test]
+fn errors_deep_in_lists_and_optional_parts_name_the_full_path() {
+    assert_eq!(
+        message_of(&with_report(json!({"signature": {"date": "15.03.2023"}}))),
+        "Data \"15.03.2023\" w polu report.signature.date nie jest poprawną datą w formacie \
+         RRRR-MM-DD."
+    );
+    assert_eq!(
+        message_of(&with_report(
+            json!({"activities": [{}, {"indicators": [{}, {"unit": "people"}]}]})
+        )),
+        "Wartość \"people\" w polu report.activities[1].indicators[1].unit jest niedozwolona; \
+         dozwolone wartości: \"persons\", \"consultations\", \"sessions\", \"events\", \
+         \"items\", \"hours\", \"percent\", \"other\"."
+    );
+    assert_eq!(
+        message_of(&with_report(
+            json!({"coalitions": [{"working_groups": [{"name": 5}]}]})
+        )),
+        "Pole report.coalitions[0].working_groups[0].name powinno zawierać tekst, \
+         a zawiera liczbę 5."
+    );
+    assert_eq!(
+        message_of(&with_report(
+            json!({"budget": {"external": [{"amount": true}]}})
+        )),
+        "Pole report.budget.external[0].amount powinno zawierać kwotę jako tekst, \
+         np. \"148543.63\", a zawiera wartość logiczną true."
+    );
+}
+
+#[test]
+fn a_missing_report_is_named() {
+    assert_eq!(
+        message_of(r#"{"format": "raport-gp", "schema_version": 1}"#),
+        "W pliku brakuje pola \"report\"."
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let big = " ".repeat(MAX_FILE_BYTES + 1);
+    assert_eq!(
+        read_file(&big),
+        Err(ReadError::TooLarge {
+            size: MAX_FILE_BYTES + 1,
+            limit: MAX_FILE_BYTES
+        })
+    );
+    assert_eq!(
+        format::check_size(MAX_FILE_BYTES + 1)
+            .unwrap_err()
+            .message(),
+        "Plik jest za duży (20 MB); można wczytać plik o wielkości najwyżej 20 MB. \
+         To nie wygląda na plik Raport GP."
+    );
+    assert!(format::check_size(MAX_FILE_BYTES).is_ok());
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", fixture("raport-gp-v1.json"));
+    assert_eq!(read_report(&text).report.year, 2022);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backups
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_backup_file_holds_several_reports() {
+    let a = read_report(&fixture("raport-gp-v1.json")).report;
+    let b = a.next_year(Id::new("raport-2023"));
+    let text = backup_to_json(&[a.clone(), b.clone()], APP, SAVED);
+    assert!(text.starts_with("{\n  \"format\": \"raport-gp-backup\",\n  \"schema_version\": 1,"));
+    let Ok(FileContents::Backup(file)) = read_file(&text) else {
+        panic!("not read as a backup")
+    };
+    assert_eq!(file.reports, [a, b]);
+    assert_eq!(file.saved_at, SAVED);
+}
+
+#[test]
+fn an_error_in_a_backup_names_the_report_by_its_index() {
+    let text = json!({"format": "raport-gp-backup", "schema_version": 1,
+        "reports": [{}, {"layout": "by_page"}]})
+    .to_string();
+    assert_eq!(
+        message_of(&text),
+        "Wartość \"by_page\" w polu reports[1].layout jest niedozwolona; \
+         dozwolone wartości: \"by_goal\", \"by_task\"."
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+// ---------------------------------------------------------------------------------------------
+
+fn tricky_report() -> Report {
+    let mut r = read_report(&fixture("raport-gp-v1.json")).report;
+    r.introduction =
+        "Uwaga: </script><script>alert(\"x\")</script> & <!-- nie komentarz -->".into();
+    r.conclusions = "Zażółć gęślą jaźń — „cudzysłów” 'apostrof' \\ ukośnik".into();
+    r
+}
+
+#[test]
+fn embedded_json_cannot_close_its_script_element() {
+    let embedded = embed_json_for_html(&tricky_report(), APP, SAVED);
+    assert!(!embedded.contains('<'));
+    assert!(!embedded.contains('>'));
+    assert!(!embedded.contains('&'));
+    assert!(embedded.contains("\\u003c/script\\u003e"));
+    // Still the same JSON value as the plain file.
+    let a: Value = serde_json::from_str(&embedded).unwrap();
+    let b: Value = serde_json::from_str(&to_json(&tricky_report(), APP, SAVED)).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_saved_html_report_can_be_imported_back() {
+    let report = tricky_report();
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"pl\">\n<head><meta charset=\"utf-8\">\n\
+         <title>Raport 2022</title>\n\
+         <script>document.title = \"<script id='raport-gp-data'>\";</script>\n</head>\n\
+         <body><h1>Raport z realizacji programu</h1><p>148 543,63 zł</p>\n\
+         <script type=\"application/json\" id=\"raport-gp-data\">{}</script>\n</body></html>\n",
+        embed_json_for_html(&report, APP, SAVED)
+    );
+    let file = read_report(&html);
+    assert_eq!(file.report, report);
+    assert_eq!(file.app_version, APP);
+}
+
+#[test]
+fn a_syntax_error_in_embedded_data_is_placed_in_the_html_file() {
+    let html = "<html>\n<body>\n<p>Raport</p>\n<script id=\"raport-gp-data\" type=\"application/json\">{\n  \"format\": \"raport-gp\",\n  \"schema_version\": 1 2\n}</script>\n</body></html>\n";
+    let Err(ReadError::Syntax { line, column, .. }) = read_file(html) else {
+        panic!("accepted")
+    };
+    assert_eq!((line, column), (6, 23));
+    let one_line = "<p>x</p><script id=raport-gp-data>{\"a\" 1}</script>";
+    let Err(ReadError::Syntax { line, column, .. }) = read_file(one_line) else {
+        panic!("accepted")
+    };
+    assert_eq!((line, column), (1, 40));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Schema
+// ---------------------------------------------------------------------------------------------
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&schema_json()).unwrap();
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+fn schema_errors(instance: &Value) -> Vec<String> {
+    validator()
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn schema_file_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH);
+    let generated = schema_json();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{SCHEMA_PATH} differs from the schema generated from the types; \
+         run `UPDATE_SCHEMA=1 cargo test schema` to rewrite it and review the diff"
+    );
+}
+
+#[test]
+fn schema_has_the_title_and_describes_the_envelope() {
+    let schema: Value = serde_json::from_str(&schema_json()).unwrap();
+    assert_eq!(schema["title"], "Raport GP — plik raportu, wersja 1");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    for field in [
+        "format",
+        "schema_version",
+        "app_version",
+        "saved_at",
+        "report",
+    ] {
+        assert!(schema["properties"].get(field).is_some(), "{field}");
+    }
+    assert!(schema_json().ends_with("}\n"));
+}
+
+#[test]
+fn schema_accepts_files_the_app_writes() {
+    let fixture: Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    assert_eq!(schema_errors(&fixture), Vec::<String>::new());
+    let written: Value = serde_json::from_str(&to_json(&tricky_report(), APP, SAVED)).unwrap();
+    assert_eq!(schema_errors(&written), Vec::<String>::new());
+    let empty: Value =
+        serde_json::from_str(&to_json(&Report::new(Id::new("r"), 2021), APP, SAVED)).unwrap();
+    assert_eq!(schema_errors(&empty), Vec::<String>::new());
+}
+
+#[test]
+fn schema_rejects_an_amount_written_as_a_number() {
+    let mut file: Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    file["report"]["budget"]["lines"][0]["executed"] = json!(12.5);
+    assert!(!validator().is_valid(&file));
+    assert!(read_file(&file.to_string()).is_err());
+}
+
+#[test]
+fn schema_rejects_a_value_outside_an_enumeration() {
+    let file: Value = serde_json::from_str(&fixture("broken/bad-enum.json")).unwrap();
+    assert!(!validator().is_valid(&file));
+}
+
+#[test]
+fn schema_rejects_another_format_tag_and_version() {
+    let mut file: Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    file["format"] = json!("raport-gp-backup");
+    assert!(!validator().is_valid(&file));
+    let file: Value = serde_json::from_str(&fixture("broken/newer-version.json")).unwrap();
+    assert!(!validator().is_valid(&file));
+}
+
+#[test]
+fn schema_accepts_the_sample_reports_and_they_round_trip() {
+    // The built-in samples are the reports users see first; they must be valid files.
+    for (name, report) in sample_reports() {
+        let written: Value = serde_json::from_str(&to_json(&report, APP, SAVED)).unwrap();
+        assert_eq!(schema_errors(&written), Vec::<String>::new(), "{name}");
+        assert_eq!(
+            read_report(&to_json(&report, APP, SAVED)).report,
+            report,
+            "{name}"
+        );
+    }
+}
+
+fn sample_reports() -> Vec<(String, Report)> {
+    let samples = raport_gp::domain::samples::all();
+    assert!(!samples.is_empty());
+    samples
+        .into_iter()
+        .map(|(slug, _, report)| (slug.to_string(), report))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export → import is lossless (property)
+// ---------------------------------------------------------------------------------------------
+
+mod lossless {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+    use proptest::strategy::Strategy;
+    use raport_gp::domain::model::Strategy as LocalStrategy;
+    use rust_decimal::Decimal;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => "[a-zA-Z0-9ąćęłńóśźżĄĆĘŁŃÓŚŹŻ \"'<>&/\\\\\n\t.,;:!?()„”–-]{0,24}",
+            1 => Just("</script>".to_string()),
+            1 => "[a-ząę ]{0,8}</script><!--[a-z\"]{0,5}",
+            1 => "\\PC{0,12}",
+        ]
+    }
+
+    fn id() -> impl Strategy<Value = Id> {
+        "[a-z]{1,6}-[0-9]{1,3}".prop_map(Id)
+    }
+
+    fn amount() -> impl Strategy<Value = Amount> {
+        (-10_000_000_000_000i64..10_000_000_000_000, 0u32..=2)
+            .prop_map(|(m, scale)| Amount(Decimal::new(m, scale)))
+    }
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        (any::<i64>(), 0u32..=6).prop_map(|(m, scale)| Decimal::new(m, scale))
+    }
+
+    fn date() -> impl Strategy<Value = Date> {
+        (1000i32..=9999, 1u32..=12, 1u32..=31)
+            .prop_filter_map("no such day", |(y, m, d)| Date::new(y, m, d))
+    }
+
+    fn task() -> impl Strategy<Value = TaskId> {
+        prop_oneof![
+            select(vec![
+                "drugs.1",
+                "drugs.3",
+                "alcohol.2",
+                "alcohol.6",
+                "behavioural.1"
+            ])
+            .prop_map(TaskId::new),
+            "[a-z]{1,8}\\.[0-9]".prop_map(TaskId),
+        ]
+    }
+
+    /// Unknown fields: keys that no model struct uses, values without floats (serde_json
+    /// does not promise float round trips).
+    fn extra() -> impl Strategy<Value = Extra> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            text().prop_map(Value::from),
+        ];
+        let value = leaf.prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+                prop::collection::vec(("[a-z]{1,5}", inner), 0..3)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        });
+        prop::collection::vec(("x_[a-z_]{1,8}", value), 0..3)
+            .prop_map(|kv| kv.into_iter().collect())
+    }
+
+    prop_compose! {
+        fn gmina()(name in text(), kind in select(GminaKind::ALL.to_vec()), teryt in "[0-9]{7}",
+                   voivodeship in text(), population in any::<Option<u32>>(), extra in extra())
+                   -> Gmina {
+            Gmina { name, kind, teryt, voivodeship, population, extra }
+        }
+    }
+
+    prop_compose! {
+        fn program()(title in text(),
+                     regime in prop_oneof![Just(Regime::DrugOnly), Just(Regime::Joint)],
+                     behavioural in any::<bool>(), period in (2000i32..2040, 0i32..4),
+                     res in (text(), prop::option::of(date()), text(), extra()),
+                     strategy in (text(), any::<Option<i32>>(), any::<Option<i32>>(), extra()),
+                     npz_edition in text(), coordinator in text(), extra in extra()) -> Program {
+            Program {
+                title, regime, behavioural,
+                period_from: period.0, period_to: period.0 + period.1,
+                resolution: Resolution { number: res.0, date: res.1, council: res.2, extra: res.3 },
+                strategy: LocalStrategy { title: strategy.0, from_year: strategy.1, to_year: strategy.2,
+                                     extra: strategy.3 },
+                npz_edition, coordinator, extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn budget_line()(id in id(), chapter in "[0-9]{5}", paragraph in "[0-9]{4}",
+                         planned in prop::option::of(amount()),
+                         after_changes in prop::option::of(amount()),
+                         executed in prop::option::of(amount()),
+                         source in select(FundingSource::ALL.to_vec()), extra in extra())
+                         -> BudgetLine {
+            BudgetLine { id, chapter, paragraph, planned, after_changes, executed, source, extra }
+        }
+    }
+
+    prop_compose! {
+        fn budget()(lines in prop::collection::vec(budget_line(), 0..4),
+                    permit_fee_income in prop::option::of(amount()),
+                    carried_over in prop::option::of(amount()),
+                    external in prop::collection::vec(
+                        (id(), select(ExternalSource::ALL.to_vec()), text(),
+                         prop::option::of(amount()), extra()), 0..3),
+                    extra in extra()) -> Budget {
+            Budget {
+                lines, permit_fee_income, carried_over,
+                external: external.into_iter().map(|(id, source, description, amount, extra)|
+                    ExternalFunding { id, source, description, amount, extra }).collect(),
+                extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn indicator()(id in id(), name in text(), unit in select(IndicatorUnit::ALL.to_vec()),
+                       planned in prop::option::of(decimal()),
+                       achieved in prop::option::of(decimal()), extra in extra()) -> Indicator {
+            Indicator { id, name, unit, planned, achieved, extra }
+        }
+    }
+
+    prop_compose! {
+        fn activity()(head in (id(), prop::option::of(id()), text(), text(),
+                               prop::collection::vec(task(), 0..3)),
+                      area in select(Area::ALL.to_vec()),
+                      level in select(PreventionLevel::ALL.to_vec()),
+                      target_groups in prop::collection::vec(select(TargetGroup::ALL.to_vec()), 0..3),
+                      realizers in prop::collection::vec(id(), 0..3),
+                      mode in select(Mode::ALL.to_vec()),
+                      cost in (prop::option::of(amount()), prop::option::of(amount()), "[0-9]{5}",
+                               "[0-9]{4}", select(FundingSource::ALL.to_vec()), extra()),
+                      indicators in prop::collection::vec(indicator(), 0..3),
+                      tail in (select(Status::ALL.to_vec()), text(), text(), extra())) -> Activity {
+            let (id, goal, title, description, tasks) = head;
+            let (status, status_reason, notes, extra) = tail;
+            Activity {
+                id, goal, title, description, tasks, area, level, target_groups, realizers, mode,
+                cost: Cost { planned: cost.0, executed: cost.1, chapter: cost.2,
+                             paragraph: cost.3, source: cost.4, extra: cost.5 },
+                indicators, status, status_reason, notes, extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn partner()(id in id(), name in text(), kind in select(PartnerKind::ALL.to_vec()),
+                     address in text(), role in text(), extra in extra()) -> Partner {
+            Partner { id, name, kind, address, role, extra }
+        }
+    }
+
+    prop_compose! {
+        fn coalition()(id in id(), name in text(), description in text(),
+                       members in prop::collection::vec(id(), 0..4),
+                       meetings_per_year in any::<Option<u32>>(),
+                       groups in prop::collection::vec((id(), text(), text(), extra()), 0..3),
+                       extra in extra()) -> Coalition {
+            Coalition {
+                id, name, description, members, meetings_per_year,
+                working_groups: groups.into_iter()
+                    .map(|(id, name, topic, extra)| WorkingGroup { id, name, topic, extra })
+                    .collect(),
+                extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn report()(head in (id(), 1990i32..2100, gmina(), program(), text(),
+                             prop::option::of(date()), prop::option::of(date()),
+                             prop::option::of(date())),
+                    texts in (text(), text(), text()),
+                    budget in budget(),
+                    goals in prop::collection::vec((id(), "[IVX]{1,4}", text(), text(), extra()), 0..3),
+                    activities in prop::collection::vec(activity(), 0..4),
+                    task_gaps in prop::collection::vec((task(), text(), extra()), 0..2),
+                    partners in prop::collection::vec(partner(), 0..4),
+                    coalitions in prop::collection::vec(coalition(), 0..2),
+                    figures in prop::collection::vec(
+                        (id(), text(), prop::option::of(decimal()), text(), text(), extra()), 0..3),
+                    layout in prop_oneof![Just(Layout::ByGoal), Just(Layout::ByTask)],
+                    signature in prop::option::of((text(), prop::option::of(date()), text(), text(), extra())),
+                    extra in extra()) -> Report {
+            let (id, year, gmina, program, prepared_by, prepared_on, council_deadline,
+                 next_program_resolution_date) = head;
+            Report {
+                id, year, gmina, program, prepared_by, prepared_on, council_deadline,
+                next_program_resolution_date,
+                introduction: texts.0, monitoring: texts.1, conclusions: texts.2,
+                budget,
+                goals: goals.into_iter().map(|(id, number, title, aim, extra)|
+                    Goal { id, number, title, aim, extra }).collect(),
+                activities,
+                task_gaps: task_gaps.into_iter().map(|(task, reason, extra)|
+                    TaskGap { task, reason, extra }).collect(),
+                partners, coalitions,
+                context_figures: figures.into_iter().map(|(id, name, value, unit, source, extra)|
+                    ContextFigure { id, name, value, unit, source, extra }).collect(),
+                layout,
+                signature: signature.map(|(place, date, name, function, extra)|
+                    Signature { place, date, name, function, extra }),
+                extra,
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn export_then_import_is_lossless(report in report()) {
+            let text = to_json(&report, APP, SAVED);
+            let file = read_report(&text);
+            prop_assert_eq!(&file.report, &report);
+            // Byte for byte, so amounts keep their scale and unknown fields their order.
+            prop_assert_eq!(file.to_json(), text);
+        }
+
+        #[test]
+        fn export_as_html_then_import_is_lossless(report in report()) {
+            let html = format!(
+                "<html><body><p>raport</p><script type=\"application/json\" id=\"raport-gp-data\">{}</script></body></html>",
+                embed_json_for_html(&report, APP, SAVED)
+            );
+            prop_assert_eq!(read_report(&html).report, report);
+        }
+
+        #[test]
+        fn export_then_import_is_lossless_for_backups(reports in prop::collection::vec(report(), 0..3)) {
+            let text = backup_to_json(&reports, APP, SAVED);
+            let Ok(FileContents::Backup(file)) = read_file(&text) else {
+                panic!("not read as a backup")
+            };
+            prop_assert_eq!(file.reports, reports);
+        }
+
+        #[test]
+        fn written_files_satisfy_the_schema(report in report()) {
+            let written: Value = serde_json::from_str(&to_json(&report, APP, SAVED)).unwrap();
+            prop_assert_eq!(schema_errors(&written), Vec::<String>::new());
+        }
+    }
+}
