@@ -870,3 +870,20 @@ mod lossless {
         }
     }
 }
+
+#[test]
+fn an_indicator_value_written_as_a_json_number_is_refused_with_its_path() {
+    let mut value: serde_json::Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    let activity = value["report"]["activities"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|a| !a["indicators"].as_array().unwrap().is_empty())
+        .expect("the fixture has an activity with an indicator");
+    activity["indicators"][0]["achieved"] = serde_json::json!(12.5);
+    let message = message_of(&serde_json::to_string(&value).unwrap());
+    assert!(
+        message.contains(".indicators[0].achieved"),
+        "the message names the field: {message}"
+    );
+}

@@ -18,6 +18,42 @@ pub type Extra = Map<String, Value>;
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
+/// Counts and figures are stored like amounts: as decimal text (`"1737"`, `"12.5"`), never as
+/// JSON numbers, which readers may turn into floats. A JSON number is refused with a path.
+mod decimal_text {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => text
+                .parse::<Decimal>()
+                .ok()
+                .filter(|_| {
+                    let t = text.as_str();
+                    let digits = t.strip_prefix('-').unwrap_or(t);
+                    !digits.is_empty()
+                        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                        && digits.bytes().filter(|&b| b == b'.').count() <= 1
+                })
+                .map(Some)
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "wartość \"{text}\" nie jest liczbą (oczekiwano np. \"1737\" lub \"12.5\")"
+                    ))
+                }),
+        }
+    }
+}
+
 /// A stable identifier of an entity within a report (and of a report within the browser).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -538,8 +574,10 @@ pub struct Indicator {
     pub name: String,
     pub unit: IndicatorUnit,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[serde(with = "decimal_text")]
     pub planned: Option<Decimal>,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[serde(with = "decimal_text")]
     pub achieved: Option<Decimal>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -709,6 +747,7 @@ pub struct ContextFigure {
     pub id: Id,
     pub name: String,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[serde(with = "decimal_text")]
     pub value: Option<Decimal>,
     pub unit: String,
     pub source: String,
@@ -805,11 +844,10 @@ impl Report {
     pub fn new_id(&self, prefix: &str) -> Id {
         let mut max = 0u64;
         let mut consider = |id: &Id| {
-            if let Some(n) = id
-                .0
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .and_then(|n| n.parse::<u64>().ok())
+            if let Some(n) =
+                id.0.strip_prefix(prefix)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .and_then(|n| n.parse::<u64>().ok())
             {
                 max = max.max(n);
             }
