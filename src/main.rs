@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("raport-gp is the browser app: build it with `trunk build`; the native tool is `raport`.");
+    eprintln!(
+        "raport-gp is the browser app: build it with `trunk build`; the native tool is `raport`."
+    );
     std::process::exit(2);
 }

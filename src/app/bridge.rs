@@ -1,0 +1,179 @@
+//! The one place the app calls the domain's file format, money parsing, samples and backup
+//! retention, adapted to what the controls and the storage adapter need (e.g. an empty money
+//! field is `None`, not an error).
+
+use crate::domain::format::{self, FileContents, ReadError};
+use crate::domain::model::{Amount, Report};
+use crate::domain::{backup, money, samples};
+
+/// Why a stored or imported text could not be read, as the UI needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadFailure {
+    /// The text comes from a newer version of the app (refused, never guessed).
+    pub newer: bool,
+    /// Polish message for the user, with where the problem is.
+    pub message: String,
+}
+
+impl From<ReadError> for ReadFailure {
+    fn from(e: ReadError) -> Self {
+        ReadFailure {
+            newer: matches!(e, ReadError::NewerVersion { .. }),
+            message: e.message(),
+        }
+    }
+}
+
+/// Now as RFC 3339 (`2026-11-23T08:34:05.123Z`).
+pub fn now_rfc3339() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// The report as the versioned JSON envelope (format tag, schema version, app version, time).
+pub fn to_json(report: &Report) -> String {
+    format::to_json(report, crate::APP_VERSION, &now_rfc3339())
+}
+
+/// All given reports in one backup file (`raport-gp-backup`), importable in one go.
+pub fn backup_json(reports: &[Report]) -> String {
+    format::backup_to_json(reports, crate::APP_VERSION, &now_rfc3339())
+}
+
+/// Reads a stored report file (a backup file of several reports is not a stored entry).
+pub fn read_file(text: &str) -> Result<Report, ReadFailure> {
+    match format::read_file(text)? {
+        FileContents::Report(f) => Ok(f.report),
+        FileContents::Backup(_) => Err(ReadFailure {
+            newer: false,
+            message: "Zapisany wpis jest kopią wielu raportów, a nie jednym raportem.".into(),
+        }),
+    }
+}
+
+/// Reads an imported file: a report file, a backup file of several reports, or a saved
+/// printable HTML report.
+pub fn read_import(text: &str) -> Result<Vec<Report>, ReadFailure> {
+    let contents = format::read_file(text)?;
+    Ok(contents.reports().into_iter().cloned().collect())
+}
+
+/// Parses an amount the way people type it (`148 543,63`, `148543,63 zł`); empty is `None`.
+pub fn parse_amount(text: &str) -> Result<Option<Amount>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    money::parse_amount(text).map(Some).map_err(|e| {
+        let m = e.message();
+        let mut c = m.chars();
+        match c.next() {
+            Some(first) => format!("{}{}.", first.to_uppercase(), c.as_str()),
+            None => m,
+        }
+    })
+}
+
+/// An amount the Polish way, without the currency: `148 543,63`.
+pub fn format_amount(a: Amount) -> String {
+    money::format_plain(a)
+}
+
+/// An amount the Polish way with the currency: `148 543,63 zł`.
+pub fn format_amount_zl(a: Amount) -> String {
+    money::format_pl(a)
+}
+
+/// Parses a count or measure: `1 650`, `12,5`; empty is `None`.
+pub fn parse_number(text: &str) -> Result<Option<rust_decimal::Decimal>, String> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let t2 = t.replace(',', ".");
+    let body = t2.strip_prefix('-').unwrap_or(&t2);
+    let ok = !body.is_empty()
+        && body.matches('.').count() <= 1
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !body.starts_with('.')
+        && !body.ends_with('.');
+    ok.then(|| t2.parse().ok())
+        .flatten()
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "„{}” nie jest liczbą. Wpisz np. 1 650 albo 12,5.",
+                text.trim()
+            )
+        })
+}
+
+/// A number the Polish way: `1 650`, `12,5`.
+pub fn format_number(d: rust_decimal::Decimal) -> String {
+    let s = d.normalize().to_string();
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, s),
+    };
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s, None),
+    };
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(&f);
+    }
+    out
+}
+
+/// The sample reports offered on the start screen: (label, report).
+pub fn samples() -> Vec<(String, Report)> {
+    samples::all()
+        .into_iter()
+        .map(|(_, label, r)| (label.to_string(), r))
+        .collect()
+}
+
+/// Which backups to keep, given their save times (ms since epoch) and now: indices to keep.
+pub fn backups_to_keep(saved_at: &[i64], now: i64) -> Vec<usize> {
+    let metas: Vec<backup::BackupMeta> = saved_at
+        .iter()
+        .map(|&saved_at_ms| backup::BackupMeta { saved_at_ms })
+        .collect();
+    backup::retain(&metas, now)
+}
+
+/// Whether a new backup is due, given the newest one's time.
+pub fn backup_due(last: Option<i64>, now: i64) -> bool {
+    backup::is_due(last, now)
+}
+
+/// The printable report as a self-contained HTML document, with the report's JSON embedded so
+/// the saved file can be imported back.
+pub fn printable_html(report: &Report) -> String {
+    use crate::domain::render::{render_html, RenderOptions};
+    let options = RenderOptions {
+        layout: None,
+        embed_json: Some(format::embed_json_for_html(
+            report,
+            crate::APP_VERSION,
+            &now_rfc3339(),
+        )),
+    };
+    render_html(report, &options)
+}

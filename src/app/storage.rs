@@ -1,0 +1,496 @@
+//! Browser storage adapter over `localStorage`: namespaced, versioned keys; every report stored as
+//! the domain's JSON envelope; an index with each report's revision stamp and save/export times;
+//! rolling backups. Invariants: every failure is a typed [`StorageError`] the UI shows (never only
+//! logged); a write only happens when the stored revision is the one this tab loaded (a stale tab
+//! never overwrites newer data); an entry that fails to load is never written by this module.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use super::bridge::{self, ReadFailure};
+use crate::domain::format;
+use crate::domain::model::{Id, Report};
+
+/// Prefix of every key this app writes (name + storage layout version), from the format.
+pub const NS: &str = format::STORAGE_PREFIX;
+
+/// Key of the index of reports (revision stamps, save and export times).
+pub fn index_key() -> String {
+    format::index_key()
+}
+
+/// Key of a report's envelope.
+pub fn report_key(id: &str) -> String {
+    format::report_key(&Id::new(id))
+}
+
+/// Prefix of the keys of a report's rolling backups (one key per version).
+pub fn backup_prefix(id: &str) -> String {
+    format::backup_key_prefix(&Id::new(id))
+}
+
+/// The report id a report key names, if it is one.
+pub fn id_of_report_key(key: &str) -> Option<&str> {
+    key.strip_prefix(NS)?.strip_prefix("report/")
+}
+
+/// What can go wrong with browser storage, each with its own message and advice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// localStorage is missing or refuses access (private mode, disabled cookies, policy).
+    Unavailable(String),
+    /// The browser's storage quota is full.
+    QuotaExceeded,
+    /// A stored entry is not a readable report; its raw text is kept aside.
+    Corrupt {
+        key: String,
+        raw: String,
+        reason: String,
+    },
+    /// A stored entry was written by a newer app version; refused, kept untouched.
+    NewerVersion {
+        key: String,
+        raw: String,
+        reason: String,
+    },
+    /// Another tab saved a newer revision of this report.
+    Conflict,
+    /// Any other refusal of a write.
+    WriteFailed(String),
+    /// The report was saved, but its rolling backup could not be written (the cause inside).
+    BackupFailed(Box<StorageError>),
+}
+
+impl StorageError {
+    /// Short Polish title of the banner.
+    pub fn title(&self) -> &'static str {
+        match self {
+            StorageError::Unavailable(_) => "Pamięć przeglądarki jest niedostępna",
+            StorageError::QuotaExceeded => {
+                "Brak miejsca w pamięci przeglądarki — zmian nie zapisano"
+            }
+            StorageError::Corrupt { .. } => "Zapisany raport jest uszkodzony",
+            StorageError::NewerVersion { .. } => "Raport zapisała nowsza wersja aplikacji",
+            StorageError::Conflict => "Raport zmieniono w innej karcie",
+            StorageError::WriteFailed(_) => "Nie udało się zapisać zmian",
+            StorageError::BackupFailed(_) => "Nie udało się zapisać kopii zapasowej",
+        }
+    }
+
+    /// What the user should do, in Polish.
+    pub fn advice(&self) -> String {
+        match self {
+            StorageError::Unavailable(cause) => format!(
+                "Przeglądarka nie pozwala zapisywać danych ({cause}). Zmiany są tylko w tej karcie: pobierz kopię JSON przed jej zamknięciem albo wyłącz tryb prywatny."
+            ),
+            StorageError::QuotaExceeded => "Twoje zmiany są nadal w tej karcie. Pobierz kopię JSON, a potem usuń niepotrzebne raporty z listy, aby zwolnić miejsce; zapis zostanie ponowiony przy następnej zmianie.".into(),
+            StorageError::Corrupt { reason, .. } => format!(
+                "Wpis został odłożony bez zmian i nie zostanie nadpisany. Pobierz zapisany tekst i przekaż go do pomocy technicznej. Szczegóły: {reason}"
+            ),
+            StorageError::NewerVersion { reason, .. } => format!(
+                "Wpis został zachowany bez zmian. {reason}"
+            ),
+            StorageError::Conflict => "W innej karcie zapisano nowszą wersję tego raportu. Ta karta nie nadpisze jej zmian. Wczytaj nowszą wersję (twoje niezapisane zmiany z tej karty możesz najpierw pobrać jako JSON).".into(),
+            StorageError::WriteFailed(cause) => format!(
+                "Przeglądarka odrzuciła zapis ({cause}). Twoje zmiany są nadal w tej karcie: pobierz kopię JSON."
+            ),
+            StorageError::BackupFailed(cause) => format!(
+                "Raport zapisano, ale nie zmieściła się jego kopia zapasowa ({}). Pobierz kopię JSON i usuń niepotrzebne raporty z listy, aby zwolnić miejsce.",
+                cause.title()
+            ),
+        }
+    }
+
+    /// The raw stored text this error keeps aside, if any.
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            StorageError::Corrupt { raw, .. } | StorageError::NewerVersion { raw, .. } => Some(raw),
+            _ => None,
+        }
+    }
+}
+
+fn from_read_failure(key: &str, raw: String, f: ReadFailure) -> StorageError {
+    if f.newer {
+        StorageError::NewerVersion {
+            key: key.to_string(),
+            raw,
+            reason: f.message,
+        }
+    } else {
+        StorageError::Corrupt {
+            key: key.to_string(),
+            raw,
+            reason: f.message,
+        }
+    }
+}
+
+/// Maps a thrown `setItem` error: `QuotaExceededError` (code 22, or Firefox's 1014) vs others.
+fn from_js_write_error(e: wasm_bindgen::JsValue) -> StorageError {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        if ex.name() == "QuotaExceededError"
+            || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+            || ex.code() == 22
+            || ex.code() == 1014
+        {
+            return StorageError::QuotaExceeded;
+        }
+        return StorageError::WriteFailed(format!("{}: {}", ex.name(), ex.message()));
+    }
+    StorageError::WriteFailed(format!("{e:?}"))
+}
+
+/// Per-report bookkeeping kept in the index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// Revision stamp: incremented by every save; a save is refused unless the stored
+    /// revision equals the one the saving tab started from.
+    pub rev: u64,
+    /// Last save, ms since epoch.
+    pub saved_at: f64,
+    /// Last JSON export (download), ms since epoch.
+    pub exported_at: Option<f64>,
+}
+
+/// One rolling backup of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    /// ms since epoch.
+    pub saved_at: i64,
+    /// The envelope text as it was stored.
+    pub text: String,
+}
+
+/// A stored report as the start screen lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    pub id: String,
+    pub meta: Meta,
+    pub report: Result<Report, StorageError>,
+}
+
+/// Everything removed by a delete, so it can be put back ("Cofnij").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub id: String,
+    pub report_text: String,
+    /// (key, text) of each backup.
+    pub backups: Vec<(String, String)>,
+    pub meta: Option<Meta>,
+}
+
+/// Milliseconds since epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A handle on this origin's localStorage.
+pub struct Store {
+    storage: web_sys::Storage,
+}
+
+impl Store {
+    /// Opens localStorage; `Unavailable` when the browser refuses it.
+    pub fn open() -> Result<Store, StorageError> {
+        let window = web_sys::window()
+            .ok_or_else(|| StorageError::Unavailable("brak okna przeglądarki".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(Store { storage }),
+            Ok(None) => Err(StorageError::Unavailable("brak localStorage".into())),
+            Err(e) => Err(StorageError::Unavailable(
+                e.dyn_ref::<web_sys::DomException>()
+                    .map(|x| x.name())
+                    .unwrap_or_else(|| "odmowa dostępu".into()),
+            )),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage
+            .get_item(key)
+            .map_err(|_| StorageError::Unavailable("odczyt odrzucony".into()))
+    }
+
+    pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.storage
+            .set_item(key, value)
+            .map_err(from_js_write_error)
+    }
+
+    pub fn remove(&self, key: &str) {
+        let _ = self.storage.remove_item(key);
+    }
+
+    /// Every key starting with `prefix`.
+    pub fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let n = self.storage.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+
+    /// The index; an unreadable index reads as empty (it only holds bookkeeping, never data).
+    pub fn index(&self) -> BTreeMap<String, Meta> {
+        self.get(&index_key())
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    fn write_index(&self, index: &BTreeMap<String, Meta>) -> Result<(), StorageError> {
+        self.set(
+            &index_key(),
+            &serde_json::to_string(index).unwrap_or_else(|_| "{}".into()),
+        )
+    }
+
+    pub fn meta(&self, id: &str) -> Meta {
+        self.index().remove(id).unwrap_or_default()
+    }
+
+    /// Whether anything is stored under this report id.
+    pub fn exists(&self, id: &str) -> bool {
+        matches!(self.get(&report_key(id)), Ok(Some(_)))
+    }
+
+    /// Loads one report. A failure carries the raw text, which stays stored untouched.
+    pub fn load(&self, id: &str) -> Result<(Report, Meta), StorageError> {
+        let key = report_key(id);
+        let raw = self.get(&key)?.ok_or_else(|| StorageError::Corrupt {
+            key: key.clone(),
+            raw: String::new(),
+            reason: "Brak wpisu w pamięci przeglądarki.".into(),
+        })?;
+        match bridge::read_file(&raw) {
+            Ok(report) => Ok((report, self.meta(id))),
+            Err(f) => Err(from_read_failure(&key, raw, f)),
+        }
+    }
+
+    /// Every stored report, readable or not, newest first.
+    pub fn list(&self) -> Vec<Listed> {
+        let index = self.index();
+        let mut out: Vec<Listed> = self
+            .keys_with_prefix(&format!("{NS}report/"))
+            .into_iter()
+            .filter_map(|key| {
+                let id = id_of_report_key(&key)?.to_string();
+                let report = self.load(&id).map(|(r, _)| r);
+                Some(Listed {
+                    meta: index.get(&id).cloned().unwrap_or_default(),
+                    id,
+                    report,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.meta
+                .saved_at
+                .total_cmp(&a.meta.saved_at)
+                .then(a.id.cmp(&b.id))
+        });
+        out
+    }
+
+    /// Saves a report's envelope if the stored revision is still `base_rev`; returns the new meta.
+    /// The report is written before the index, so a failed write changes nothing.
+    pub fn save(&self, id: &str, text: &str, base_rev: u64) -> Result<Meta, StorageError> {
+        let mut index = self.index();
+        let current = index.get(id).cloned().unwrap_or_default();
+        if current.rev != base_rev {
+            return Err(StorageError::Conflict);
+        }
+        if let Some(existing) = self.get(&report_key(id))? {
+            // Never write over an entry this app cannot read (kept aside for the user).
+            if let Err(f) = bridge::read_file(&existing) {
+                return Err(from_read_failure(&report_key(id), existing, f));
+            }
+        }
+        self.set(&report_key(id), text)?;
+        let meta = Meta {
+            rev: base_rev + 1,
+            saved_at: now_ms(),
+            exported_at: current.exported_at,
+        };
+        index.insert(id.to_string(), meta.clone());
+        self.write_index(&index)?;
+        Ok(meta)
+    }
+
+    /// Creates a new report entry (fails if the id is taken).
+    pub fn create(&self, id: &str, text: &str) -> Result<Meta, StorageError> {
+        if self.exists(id) {
+            return Err(StorageError::WriteFailed(format!(
+                "raport {id} już istnieje"
+            )));
+        }
+        self.set(&report_key(id), text)?;
+        let mut index = self.index();
+        let meta = Meta {
+            rev: 1,
+            saved_at: now_ms(),
+            exported_at: None,
+        };
+        index.insert(id.to_string(), meta.clone());
+        if let Err(e) = self.write_index(&index) {
+            self.remove(&report_key(id));
+            return Err(e);
+        }
+        Ok(meta)
+    }
+
+    /// Records a JSON export of a report.
+    pub fn mark_exported(&self, id: &str, at: f64) -> Result<(), StorageError> {
+        let mut index = self.index();
+        index.entry(id.to_string()).or_default().exported_at = Some(at);
+        self.write_index(&index)
+    }
+
+    /// Removes a report with its backups; returns what is needed to put it back.
+    pub fn delete(&self, id: &str) -> Result<Removed, StorageError> {
+        let report_text = self.get(&report_key(id))?.unwrap_or_default();
+        let backups: Vec<(String, String)> = self
+            .backups(id)
+            .into_iter()
+            .map(|b| (b.key, b.text))
+            .collect();
+        let mut index = self.index();
+        let meta = index.remove(id);
+        self.remove(&report_key(id));
+        for (key, _) in &backups {
+            self.remove(key);
+        }
+        let _ = self.write_index(&index);
+        Ok(Removed {
+            id: id.to_string(),
+            report_text,
+            backups,
+            meta,
+        })
+    }
+
+    /// Puts back a deleted report.
+    pub fn undelete(&self, removed: &Removed) -> Result<(), StorageError> {
+        self.set(&report_key(&removed.id), &removed.report_text)?;
+        for (key, text) in &removed.backups {
+            let _ = self.set(key, text);
+        }
+        let mut index = self.index();
+        index.insert(removed.id.clone(), removed.meta.clone().unwrap_or_default());
+        self.write_index(&index)
+    }
+
+    /// The backups of a report, newest first.
+    pub fn backups(&self, id: &str) -> Vec<Backup> {
+        let mut list: Vec<Backup> = self
+            .keys_with_prefix(&backup_prefix(id))
+            .into_iter()
+            .filter_map(|key| {
+                let (bid, saved_at) = format::parse_backup_key(&key)?;
+                if bid.as_str() != id {
+                    return None;
+                }
+                let text = self.get(&key).ok().flatten()?;
+                Some(Backup {
+                    key,
+                    saved_at,
+                    text,
+                })
+            })
+            .collect();
+        list.sort_by_key(|b| std::cmp::Reverse(b.saved_at));
+        list
+    }
+
+    /// The time of the newest backup of a report.
+    pub fn last_backup(&self, id: &str) -> Option<i64> {
+        self.keys_with_prefix(&backup_prefix(id))
+            .iter()
+            .filter_map(|k| format::parse_backup_key(k).map(|(_, t)| t))
+            .max()
+    }
+
+    /// Adds a backup (unless identical to the newest) and deletes the versions the domain's
+    /// retention rule does not keep. When the quota is full, the oldest backups are dropped to
+    /// make room; `QuotaExceeded` if even that is not enough.
+    pub fn push_backup(&self, id: &str, text: &str, now: i64) -> Result<(), StorageError> {
+        let mut list = self.backups(id);
+        if list.first().is_some_and(|b| b.text == text) {
+            return Ok(());
+        }
+        let key = format::backup_key(&Id::new(id), now);
+        loop {
+            match self.set(&key, text) {
+                Ok(()) => break,
+                Err(StorageError::QuotaExceeded) if !list.is_empty() => {
+                    let oldest = list.pop().expect("not empty");
+                    self.remove(&oldest.key);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let list = self.backups(id);
+        let times: Vec<i64> = list.iter().map(|b| b.saved_at).collect();
+        let keep = bridge::backups_to_keep(&times, now);
+        for (i, b) in list.iter().enumerate() {
+            if !keep.contains(&i) {
+                self.remove(&b.key);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Asks the browser to keep this site's storage (not evict it); `None` when not supported.
+pub async fn request_persist() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let already = wasm_bindgen_futures::JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool();
+    if already == Some(true) {
+        return Some(true);
+    }
+    wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Offers a text as a file download (Blob + temporary link).
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("brak okna")?;
+    let document = window.document().ok_or("brak dokumentu")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "nie można utworzyć pliku")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "brak adresu pliku")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "brak elementu")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_attribute("hidden", "").ok();
+    document.body().ok_or("brak body")?.append_child(&a).ok();
+    a.click();
+    a.remove();
+    // Revoke later: some browsers start the download asynchronously.
+    let url2 = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url2);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
