@@ -1,9 +1,23 @@
 //! The browser app: a thin Leptos shell over the domain core. It binds forms and browser storage
 //! to `crate::domain`; no rule, format or legal text is decided here.
+//!
+//! Invariants: the open report is saved on a debounce and flushed when the page is hidden or
+//! closed; a storage failure always shows a persistent banner; another tab's newer save stops
+//! this tab from writing (see `storage` and `state`).
+
+pub mod bridge;
+pub mod components;
+pub mod paths;
+pub mod screens;
+pub mod state;
+pub mod storage;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::APP_VERSION;
+use state::{AppState, Editor, Screen};
 
 /// Mounts the app into `<body>`; called from `main` in the wasm build.
 pub fn start() {
@@ -14,6 +28,84 @@ pub fn start() {
 /// The application shell: header, navigation and the main region the screens fill.
 #[component]
 pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    let editor = Editor::new();
+    provide_context(app);
+    provide_context(editor);
+
+    // Autosave: any change of the open report (re)starts the debounce. Tracking each activity's
+    // signal here is cheap; the snapshot, checks and the write run only when input settles.
+    Effect::new(move |_| {
+        editor.head.track();
+        editor
+            .rows
+            .with(|rows| rows.iter().for_each(|r| r.sig.track()));
+        editor.schedule();
+    });
+
+    // Flush pending writes when the page is hidden or closed, so a closed tab loses nothing.
+    let flush = Closure::<dyn Fn()>::new(move || editor.flush());
+    if let Some(w) = web_sys::window() {
+        let f = flush.as_ref().unchecked_ref();
+        let _ = w.add_event_listener_with_callback("pagehide", f);
+        if let Some(d) = w.document() {
+            let on_visibility = Closure::<dyn Fn()>::new(move || {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+                    .unwrap_or(false);
+                if hidden {
+                    editor.flush();
+                }
+            });
+            let _ = d.add_event_listener_with_callback(
+                "visibilitychange",
+                on_visibility.as_ref().unchecked_ref(),
+            );
+            on_visibility.forget();
+        }
+    }
+    flush.forget();
+
+    // Another tab wrote: refresh the list; if it is the open report, this tab becomes stale.
+    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let Some(key) = ev.key() else {
+            app.touch_stored();
+            return;
+        };
+        if !key.starts_with(storage::NS) {
+            return;
+        }
+        app.touch_stored();
+        if let Some(id) = editor.open_id.get_untracked() {
+            if key == storage::report_key(&id) && ev.new_value() != ev.old_value() {
+                editor.stale.set(true);
+                editor.save_error.set(Some(storage::StorageError::Conflict));
+            }
+        }
+    });
+
+    // The document title names the open report (WCAG 2.4.2: pages have titles that describe them).
+    Effect::new(move |_| {
+        let title = match app.screen.get() {
+            Screen::Start => "Raport GP".to_string(),
+            Screen::Editor => editor
+                .head
+                .with(|r| format!("{} {} — Raport GP", screens::start::display_name(r), r.year)),
+        };
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            if d.title() != title {
+                d.set_title(&title);
+            }
+        }
+    });
+
+    // Ask the browser to keep our storage; the answer is shown in the footer.
+    leptos::task::spawn_local(async move {
+        app.persisted
+            .set(Some(storage::request_persist().await.unwrap_or(false)));
+    });
+
     view! {
         <a class="skip-link" href="#tresc">"Przejdź do treści"</a>
         <header class="app-header">
@@ -28,15 +120,48 @@ pub fn App() -> impl IntoView {
         <nav class="app-nav" aria-label="Nawigacja główna">
             <ul>
                 <li>
-                    <a href="#tresc" aria-current="page">
+                    <a
+                        href="#tresc"
+                        aria-current=move || (app.screen.get() == Screen::Start).then_some("page")
+                        on:click=move |_| {
+                            editor.close();
+                            app.screen.set(Screen::Start);
+                            app.touch_stored();
+                        }
+                    >
                         "Raporty"
                     </a>
                 </li>
             </ul>
         </nav>
         <main id="tresc" class="app-main" tabindex="-1">
-            <h1>"Raporty w tej przeglądarce"</h1>
-            <p>"Tu pojawi się lista raportów zapisanych w tej przeglądarce."</p>
+            {move || {
+                app.unavailable
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div class="banner banner-error" role="alert">
+                                <p class="banner-title">{e.title()}</p>
+                                <p>{e.advice()}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || match app.screen.get() {
+                Screen::Start => view! { <screens::start::StartScreen /> }.into_any(),
+                Screen::Editor => view! { <screens::editor::EditorScreen /> }.into_any(),
+            }}
         </main>
+        <footer class="app-footer">
+            <p data-testid="persist-status">
+                {move || match app.persisted.get() {
+                    Some(true) => "Przeglądarka zgodziła się trwale przechowywać dane tej strony.",
+                    Some(false) => {
+                        "Przeglądarka nie zgodziła się na trwałe przechowywanie: może usunąć dane przy braku miejsca. Regularnie pobieraj kopię JSON."
+                    }
+                    None => "Sprawdzanie trwałości pamięci przeglądarki…",
+                }}
+            </p>
+        </footer>
     }
 }

@@ -12,3 +12,120 @@ export class AppShell {
     await this.main.waitFor();
   }
 }
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeout` ms). */
+export async function waitUntil(fn, { timeout = 5000, interval = 50, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${message} (last: ${last})`);
+}
+
+export const PREFIX = 'raport-gp/v1/';
+
+/** The reports stored in the page's localStorage, parsed: [{ key, id, text, file }]. */
+export async function storedReports(page) {
+  const entries = await page.evaluate((prefix) => {
+    const out = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith(`${prefix}report/`)) out.push([k, localStorage.getItem(k)]);
+    }
+    return out;
+  }, PREFIX);
+  return entries.map(([key, text]) => {
+    let file = null;
+    try { file = JSON.parse(text); } catch { /* corrupt */ }
+    return { key, id: key.slice(`${PREFIX}report/`.length), text, file };
+  });
+}
+
+/** The start screen: the reports in this browser and the ways to begin one. */
+export class StartPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Raporty w tej przeglądarce' });
+    this.table = page.getByRole('table');
+    this.newButton = page.getByRole('button', { name: 'Nowy raport', exact: true });
+    this.sampleButton = page.getByRole('button', { name: 'Wczytaj przykład' });
+    this.nextYearButton = page.getByRole('button', { name: 'Nowy raport na podstawie poprzedniego roku' });
+    this.importInput = page.getByLabel('Importuj plik JSON');
+    this.alerts = page.getByRole('alert');
+  }
+
+  async ready() {
+    await this.heading.waitFor();
+  }
+
+  async newReport() {
+    await this.newButton.click();
+    return new EditorPage(this.page).ready();
+  }
+
+  /** Loads a sample whose button label matches `name` (e.g. /Kalisz/). */
+  async loadSample(name) {
+    await this.sampleButton.click();
+    await this.page.getByRole('button', { name }).click();
+    return new EditorPage(this.page).ready();
+  }
+
+  row(name) {
+    return this.page.getByRole('row', { name });
+  }
+
+  async open(name) {
+    await this.row(name).getByRole('button', { name: 'Otwórz' }).click();
+    return new EditorPage(this.page).ready();
+  }
+}
+
+/** The report editor: sections, fields, findings, storage banners. */
+export class EditorPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.sections = page.getByRole('navigation', { name: 'Sekcje raportu' });
+    this.findings = page.getByRole('complementary', { name: 'Sprawdzenie raportu' });
+    this.summary = page.getByTestId('findings-summary');
+    this.saveState = page.getByTestId('save-state');
+    this.banner = page.getByTestId('storage-banner');
+    this.backToList = page.getByRole('button', { name: 'Wróć do listy raportów' });
+  }
+
+  async ready() {
+    await this.page.locator('#editor-title').waitFor();
+    return this;
+  }
+
+  /** Opens a section by (part of) its name in the section navigation. */
+  async section(name) {
+    await this.sections.getByRole('button', { name }).first().click();
+    await this.page.locator('#section-title').waitFor();
+  }
+
+  sectionHeading() {
+    return this.page.locator('#section-title');
+  }
+
+  /** Waits until the save indicator says "Zapisano" after the debounce. */
+  async saved() {
+    await waitUntil(async () => /^Zapisano o/.test(await this.saveState.innerText()), { message: 'Zapisano' });
+    await this.page.waitForTimeout(450);
+    await waitUntil(async () => /^Zapisano o/.test(await this.saveState.innerText()), { message: 'Zapisano' });
+  }
+
+  async goToList() {
+    await this.backToList.click();
+    const start = new StartPage(this.page);
+    await start.ready();
+    return start;
+  }
+}

@@ -1,12 +1,128 @@
 // Every view of the app, and how a user reaches it; the accessibility scan visits each one.
 // Add a view here when you add a screen or a dialog.
-import { AppShell } from './pages.mjs';
+import { AppShell, StartPage, EditorPage, PREFIX } from './pages.mjs';
+
+async function sample(page, name = /Przykładowo 2025/) {
+  return new StartPage(page).loadSample(name);
+}
+
+/** A section of the joint sample (every statutory task has activities there). */
+function sectionView(label, section, setup) {
+  return {
+    name: `edytor: sekcja „${label}”`,
+    async open(page) {
+      const editor = await sample(page);
+      await editor.section(section);
+      if (setup) await setup(page, editor);
+    },
+  };
+}
 
 export const VIEWS = [
   {
     name: 'lista raportów (start)',
     async open(page) {
       await new AppShell(page).ready();
+    },
+  },
+  {
+    name: 'lista raportów z zapisanymi raportami, przykładami i kopiowaniem na kolejny rok',
+    async open(page) {
+      const start = new StartPage(page);
+      const editor = await start.loadSample(/Kalisz 2020/);
+      await editor.goToList();
+      await start.sampleButton.click();
+      await start.nextYearButton.click();
+    },
+  },
+  {
+    name: 'lista raportów: uszkodzony wpis i cofnięcie usunięcia',
+    async open(page) {
+      await page.evaluate((k) => localStorage.setItem(k, '{ zepsute'), `${PREFIX}report/zepsuty`);
+      const start = new StartPage(page);
+      const editor = await start.loadSample(/Kalisz 2020/);
+      await editor.goToList();
+      await start.row(/Kalisz/).getByRole('button', { name: 'Usuń' }).click();
+      await page.getByRole('button', { name: 'Cofnij' }).waitFor();
+    },
+  },
+  {
+    name: 'lista raportów: błąd importu pliku',
+    async open(page) {
+      const start = new StartPage(page);
+      await start.ready();
+      await start.importInput.setInputFiles({ name: 'zly.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "inny"}') });
+      await page.getByText('Nie zaimportowano pliku').waitFor();
+    },
+  },
+  {
+    name: 'edytor: nowy pusty raport',
+    async open(page) {
+      await new StartPage(page).newReport();
+    },
+  },
+  sectionView('Gmina i program', 'Gmina i program'),
+  sectionView('Budżet', 'Budżet'),
+  sectionView('Budżet, błędna kwota', 'Budżet', async (page) => {
+    const f = page.getByLabel('Dochody z opłat za zezwolenia w roku');
+    await f.fill('12,5,0');
+    await f.blur();
+  }),
+  sectionView('zadanie: pomoc terapeutyczna (narkomania), karty rozwinięte', /Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/, async (page) => {
+    const expand = page.getByRole('button', { name: 'Rozwiń' });
+    while ((await expand.count()) > 0) await expand.first().click();
+  }),
+  sectionView('zadanie: profilaktyka (alkohol)', /Profilaktyka informacyjna, edukacyjna i szkoleniowa \(alkohol/),
+  sectionView('zadanie: interwencje', /Interwencje/),
+  sectionView('układ według celów (I–V)', /Układ według celów/),
+  sectionView('Partnerzy', 'Partnerzy'),
+  sectionView('Dane kontekstowe', 'Dane kontekstowe'),
+  sectionView('Wnioski', 'Wnioski'),
+  sectionView('Sprawdzenie', 'Sprawdzenie'),
+  sectionView('Eksport z kopiami zapasowymi', 'Eksport'),
+  {
+    name: 'edytor: usunięte działanie z „Cofnij”',
+    async open(page) {
+      const editor = await sample(page);
+      await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/);
+      await page.locator('ol.cards > li').first().getByRole('button', { name: 'Usuń', exact: true }).click();
+      await page.getByRole('button', { name: 'Cofnij' }).waitFor();
+    },
+  },
+  {
+    name: 'edytor: baner pełnej pamięci',
+    async open(page) {
+      const editor = await new StartPage(page).newReport();
+      await page.evaluate(() => {
+        let chunk = 'x'.repeat(512 * 1024);
+        for (let i = 0; chunk.length > 0; i++) {
+          try { localStorage.setItem(`junk-${i}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+        }
+      });
+      await page.getByLabel('Nazwa gminy').fill('Pełna pamięć');
+      await editor.banner.waitFor();
+    },
+  },
+  {
+    name: 'edytor: baner zmiany w innej karcie',
+    async open(page) {
+      const editor = await new StartPage(page).newReport();
+      await page.getByLabel('Nazwa gminy').fill('Gmina');
+      await page.waitForTimeout(600);
+      const other = await page.context().newPage();
+      await other.goto(page.url());
+      const start = new StartPage(other);
+      await start.open(/Gmina/);
+      await other.getByLabel('Nazwa gminy').fill('Gmina z innej karty');
+      await editor.banner.waitFor();
+      await other.close();
+    },
+  },
+  {
+    name: 'edytor na wąskim ekranie (360 px)',
+    async open(page) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await sample(page);
     },
   },
 ];

@@ -1,0 +1,231 @@
+//! The report editor: title with the save state, storage banners, section navigation with each
+//! section's count of errors and warnings, the open section, and the findings panel.
+
+use leptos::prelude::*;
+
+use super::findings::FindingsPanel;
+use super::sections::{
+    activities::{GoalsSection, TaskSection},
+    budget::BudgetSection,
+    check::CheckSection,
+    conclusions::ConclusionsSection,
+    context::ContextSection,
+    export::ExportSection,
+    partners::PartnersSection,
+    program::ProgramSection,
+};
+use super::start::display_name;
+use crate::app::paths::SectionKey;
+use crate::app::state::{counts, focus_later, format_time, plural, AppState, Editor, Screen};
+use crate::app::storage::{self, now_ms, StorageError};
+
+/// After this long without a JSON export, the editor nudges the user to download one.
+const EXPORT_NUDGE_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
+
+/// Title of a section.
+pub fn section_title(key: &SectionKey) -> String {
+    match key {
+        SectionKey::Program => "Gmina i program".into(),
+        SectionKey::Budget => "Budżet".into(),
+        SectionKey::Task(t) => crate::domain::catalogue::catalogue()
+            .task(t)
+            .map(|t| t.short_name.clone())
+            .unwrap_or_else(|| t.0.clone()),
+        SectionKey::Goals => "Układ według celów (I–V)".into(),
+        SectionKey::Partners => "Partnerzy".into(),
+        SectionKey::Context => "Dane kontekstowe".into(),
+        SectionKey::Conclusions => "Wnioski".into(),
+        SectionKey::Check => "Sprawdzenie".into(),
+        SectionKey::Export => "Eksport".into(),
+    }
+}
+
+/// The editor screen.
+#[component]
+pub fn EditorScreen() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let app = expect_context::<AppState>();
+    let h = ed.head;
+    let title = move || h.with(|r| format!("Raport: {} {}", display_name(r), r.year));
+    let sections = Memo::new(move |_| {
+        let mut v = vec![SectionKey::Program, SectionKey::Budget];
+        h.with(|r| {
+            v.extend(
+                r.applicable_tasks()
+                    .into_iter()
+                    .map(|t| SectionKey::Task(t.id.clone())),
+            )
+        });
+        v.extend([
+            SectionKey::Goals,
+            SectionKey::Partners,
+            SectionKey::Context,
+            SectionKey::Conclusions,
+            SectionKey::Check,
+            SectionKey::Export,
+        ]);
+        v
+    });
+    let save_state = move || {
+        if ed.stale.get() {
+            return "Zapisywanie wstrzymane: raport zmieniono w innej karcie.".to_string();
+        }
+        if ed.save_error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| !matches!(e, StorageError::BackupFailed(_)))
+        }) {
+            return "Nie zapisano ostatnich zmian.".to_string();
+        }
+        match ed.last_saved.get() {
+            Some(t) => format!("Zapisano o {}", format_time(t, false)),
+            None => "Jeszcze nie zapisano.".to_string(),
+        }
+    };
+    let nudge = move || {
+        let old = match ed.exported_at.get() {
+            None => true,
+            Some(t) => now_ms() - t > EXPORT_NUDGE_MS,
+        };
+        old.then(|| {
+            view! {
+                <p class="nudge">
+                    {move || match ed.exported_at.get() {
+                        None => "Nie pobrano jeszcze kopii JSON tego raportu. Przeglądarka może usunąć zapisane dane — pobieraj kopię regularnie.".to_string(),
+                        Some(t) => format!("Ostatnia kopia JSON: {}. Pobierz nową kopię.", format_time(t, true)),
+                    }}
+                    " "
+                    <button type="button" on:click=move |_| ed.download_json()>"Pobierz JSON"</button>
+                </p>
+            }
+        })
+    };
+    let banner = move || {
+        ed.save_error.get().map(|e| {
+            let conflict = e == StorageError::Conflict;
+            let raw = e.raw().map(str::to_string);
+            view! {
+                <div class="banner banner-error" role="alert" data-testid="storage-banner">
+                    <p class="banner-title">{e.title()}</p>
+                    <p>{e.advice()}</p>
+                    <div class="button-row">
+                        <button type="button" on:click=move |_| ed.download_json()>"Pobierz kopię JSON"</button>
+                        {raw.map(|raw| view! {
+                            <button type="button" on:click=move |_| { let _ = storage::download("raport-gp-zapisany.json", &raw, "application/json"); }>
+                                "Pobierz zapisany tekst"
+                            </button>
+                        })}
+                        {conflict.then(|| view! {
+                            <button type="button" class="primary" on:click=move |_| ed.reload_from_storage()>
+                                "Wczytaj nowszą wersję"
+                            </button>
+                        })}
+                    </div>
+                </div>
+            }
+        })
+    };
+    let undo = move || {
+        ed.removed.get().map(|r| {
+            let t = r.row.sig.with_untracked(|a| a.title.clone());
+            let t = if t.trim().is_empty() { "bez nazwy".to_string() } else { format!("„{t}”") };
+            view! {
+                <p>
+                    "Usunięto działanie " {t} ". "
+                    <button
+                        type="button"
+                        id="undo-activity"
+                        on:click=move |_| {
+                            if let Some(r) = ed.removed.get_untracked() {
+                                ed.rows.update(|rows| {
+                                    let pos = r.pos.min(rows.len());
+                                    rows.insert(pos, r.row.clone());
+                                });
+                                ed.removed.set(None);
+                                let aid = r.row.sig.with_untracked(|a| a.id.0.clone());
+                                focus_later(vec![crate::app::screens::sections::activities::act_dom_id(&aid, &[]) + "-h"]);
+                            }
+                        }
+                    >
+                        "Cofnij"
+                    </button>
+                </p>
+            }
+        })
+    };
+    let back = move |_| {
+        ed.close();
+        app.screen.set(Screen::Start);
+        app.touch_stored();
+        focus_later(vec!["start-title".into()]);
+    };
+    view! {
+        <div class="editor">
+            <div class="editor-top">
+                <h1 id="editor-title" tabindex="-1">{title}</h1>
+                <p class="save-state" data-testid="save-state">{save_state}</p>
+                <button type="button" class="no-print" on:click=back>"Wróć do listy raportów"</button>
+            </div>
+            {banner}
+            {nudge}
+            <div class="editor-body">
+                <nav class="section-nav" aria-label="Sekcje raportu">
+                    <ul>
+                        <For
+                            each=move || sections.get()
+                            key=|k| k.clone()
+                            children=move |k| {
+                                let k1 = k.clone();
+                                let k2 = k.clone();
+                                let k3 = k.clone();
+                                let label = section_title(&k);
+                                let count = Memo::new(move |_| {
+                                    ed.findings.with(|f| counts(f.iter().filter(|l| l.section == k3)))
+                                });
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="section-link"
+                                            aria-current=move || ed.section.with(|s| s == &k1).then_some("true")
+                                            on:click=move |_| {
+                                                ed.section.set(k2.clone());
+                                                focus_later(vec!["section-title".into()]);
+                                            }
+                                        >
+                                            <span>{label}</span>
+                                            {move || {
+                                                let (e, w) = count.get();
+                                                let errors = (e > 0).then(|| view! {
+                                                    <span class="badge badge-error">{plural(e, "błąd", "błędy", "błędów")}</span>
+                                                });
+                                                let warnings = (w > 0).then(|| view! {
+                                                    <span class="badge badge-warning">{plural(w, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")}</span>
+                                                });
+                                                (errors, warnings)
+                                            }}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </nav>
+                <div class="section-area">
+                    {move || match ed.section.get() {
+                        SectionKey::Program => view! { <ProgramSection /> }.into_any(),
+                        SectionKey::Budget => view! { <BudgetSection /> }.into_any(),
+                        SectionKey::Task(t) => view! { <TaskSection task=t /> }.into_any(),
+                        SectionKey::Goals => view! { <GoalsSection /> }.into_any(),
+                        SectionKey::Partners => view! { <PartnersSection /> }.into_any(),
+                        SectionKey::Context => view! { <ContextSection /> }.into_any(),
+                        SectionKey::Conclusions => view! { <ConclusionsSection /> }.into_any(),
+                        SectionKey::Check => view! { <CheckSection /> }.into_any(),
+                        SectionKey::Export => view! { <ExportSection /> }.into_any(),
+                    }}
+                    <div class="undo-bar" role="status">{undo}</div>
+                </div>
+                <FindingsPanel />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,112 @@
+//! The findings: the always-visible summary panel and the full list. Each finding is shown in
+//! plain Polish with its legal citation; activating it opens its section and focuses its field.
+
+use leptos::prelude::*;
+
+use crate::app::paths::focus_candidates;
+use crate::app::state::{counts, focus_later, Editor, Located};
+use crate::domain::rules::Severity;
+
+/// Opens the section of a finding and moves focus to its control (or the nearest container).
+pub fn go_to(ed: Editor, l: &Located) {
+    // An activity's card must be expanded for its field to exist.
+    if let Some(i) = l
+        .finding
+        .path
+        .strip_prefix("activities[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        if let Some(key) = ed.rows.with_untracked(|rows| rows.get(i).map(|r| r.key)) {
+            ed.expanded.update(|s| {
+                s.insert(key);
+            });
+        }
+    }
+    ed.section.set(l.section.clone());
+    let mut c = focus_candidates(&l.dom_id);
+    c.push("section-title".into());
+    focus_later(c);
+}
+
+fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Błąd",
+        Severity::Warning => "Ostrzeżenie",
+        Severity::Info => "Informacja",
+    }
+}
+
+/// A list of findings as buttons.
+#[component]
+pub fn FindingList(
+    /// Show at most this many.
+    limit: usize,
+    /// Prefix for element ids, so two lists on one page do not clash.
+    id_prefix: &'static str,
+) -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let items = move || {
+        ed.findings.with(|f| {
+            f.iter()
+                .take(limit)
+                .cloned()
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show
+            when=move || ed.findings.with(|f| !f.is_empty())
+            fallback=|| view! { <p class="ok">"Brak uwag."</p> }
+        >
+            <ul class="findings" id=format!("{id_prefix}-findings")>
+                <For
+                    each=items
+                    key=|(i, l)| (*i, l.finding.rule, l.finding.path.clone())
+                    children=move |(_, l)| {
+                        let class = match l.finding.severity {
+                            Severity::Error => "finding finding-error",
+                            Severity::Warning => "finding finding-warning",
+                            Severity::Info => "finding finding-info",
+                        };
+                        let sev = severity_label(l.finding.severity);
+                        let msg = l.finding.message.clone();
+                        let cite = l.finding.citation.clone();
+                        let l2 = l.clone();
+                        view! {
+                            <li class=class>
+                                <button type="button" class="link" on:click=move |_| go_to(ed, &l2)>
+                                    <strong>{sev} ": "</strong>
+                                    {msg}
+                                </button>
+                                {cite.map(|c| view! { <span class="citation">" Podstawa: " {c}</span> })}
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </Show>
+        {move || {
+            let n = ed.findings.with(Vec::len);
+            (n > limit).then(|| view! { <p class="hint">{format!("… i {} więcej w sekcji „Sprawdzenie”.", n - limit)}</p> })
+        }}
+    }
+}
+
+/// The always-visible summary panel.
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let summary = move || {
+        let (e, w) = ed.findings.with(|f| counts(f.iter()));
+        format!("Błędy: {e} · Ostrzeżenia: {w}")
+    };
+    view! {
+        <aside class="findings-panel" aria-labelledby="findings-title">
+            <h2 id="findings-title">"Sprawdzenie raportu"</h2>
+            <p class="findings-summary" data-testid="findings-summary">{summary}</p>
+            <FindingList limit=8 id_prefix="panel" />
+        </aside>
+    }
+}

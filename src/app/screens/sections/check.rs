@@ -1,0 +1,19 @@
+//! Section "Sprawdzenie": every finding of the checks, grouped by severity.
+
+use leptos::prelude::*;
+
+use super::SectionFrame;
+use crate::app::screens::findings::FindingList;
+
+/// The section.
+#[component]
+pub fn CheckSection() -> impl IntoView {
+    view! {
+        <SectionFrame
+            title="Sprawdzenie"
+            intro="Wszystkie uwagi do raportu. Kliknij uwagę, aby przejść do pola, którego dotyczy. Raport z błędami też jest zapisywany."
+        >
+            <FindingList limit=usize::MAX id_prefix="check" />
+        </SectionFrame>
+    }
+}

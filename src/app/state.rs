@@ -1,0 +1,464 @@
+//! The app's reactive state: which screen is shown, and the open report held for field-level
+//! reactivity — the report without its activities in one signal, each activity in its own signal
+//! (so a keystroke re-runs one card, not the whole report). Saving and checking run on a debounce
+//! (~400 ms after input settles) and are flushed when the page is hidden or closed.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::bridge;
+use super::paths::{dom_id_for_path, section_for_path, SectionKey};
+use super::storage::{now_ms, Meta, StorageError, Store};
+use crate::domain::model::{Activity, Id, Report};
+use crate::domain::rules::{validate, Finding, Severity};
+
+/// How long input must settle before the report is saved and checked.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// The screen the app shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Start,
+    Editor,
+}
+
+/// One activity of the open report: a stable row key for keyed lists (unique even when an
+/// imported file repeats ids) and the activity's own signal.
+#[derive(Clone)]
+pub struct ActRow {
+    pub key: u64,
+    pub sig: ArcRwSignal<Activity>,
+}
+
+/// A finding with where it is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located {
+    pub finding: Finding,
+    pub section: SectionKey,
+    pub dom_id: String,
+}
+
+/// A removed activity kept for "Cofnij".
+#[derive(Clone)]
+pub struct RemovedActivity {
+    pub pos: usize,
+    pub row: ActRow,
+}
+
+/// App-wide navigation and start-screen refresh (context).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub screen: RwSignal<Screen>,
+    /// Bumped whenever stored reports may have changed (this tab or another one).
+    pub stored_changed: RwSignal<u64>,
+    /// Result of `navigator.storage.persist()`: None until known / unsupported.
+    pub persisted: RwSignal<Option<bool>>,
+    /// localStorage refused at start-up.
+    pub unavailable: RwSignal<Option<StorageError>>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        AppState {
+            screen: RwSignal::new(Screen::Start),
+            stored_changed: RwSignal::new(0),
+            persisted: RwSignal::new(None),
+            unavailable: RwSignal::new(Store::open().err()),
+        }
+    }
+    pub fn touch_stored(&self) {
+        self.stored_changed.update(|n| *n += 1);
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The open report (context).
+#[derive(Clone, Copy)]
+pub struct Editor {
+    /// The report without its activities.
+    pub head: RwSignal<Report>,
+    /// The activities, in report order.
+    pub rows: RwSignal<Vec<ActRow>>,
+    pub open_id: RwSignal<Option<String>>,
+    pub section: RwSignal<SectionKey>,
+    pub findings: RwSignal<Vec<Located>>,
+    /// Findings by the element id of their control, for the note under each field.
+    pub notes: Memo<std::collections::HashMap<String, Vec<(Severity, String)>>>,
+    pub last_saved: RwSignal<Option<f64>>,
+    pub exported_at: RwSignal<Option<f64>>,
+    /// The current save problem (quota, refused write, newer data in another tab).
+    pub save_error: RwSignal<Option<StorageError>>,
+    /// Another tab saved this report: this tab must not write any more.
+    pub stale: RwSignal<bool>,
+    pub removed: RwSignal<Option<RemovedActivity>>,
+    /// Activity row keys whose card is expanded.
+    pub expanded: RwSignal<std::collections::HashSet<u64>>,
+    /// The stored revision this tab's content is based on.
+    base_rev: StoredValue<u64>,
+    /// The content last saved (or loaded), to skip writes that change nothing.
+    last_doc: StoredValue<Report>,
+    pending: StoredValue<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    next_key: StoredValue<u64>,
+}
+
+impl Editor {
+    pub fn new() -> Self {
+        let findings = RwSignal::new(Vec::<Located>::new());
+        let notes = Memo::new(move |_| {
+            let mut m: std::collections::HashMap<String, Vec<(Severity, String)>> =
+                Default::default();
+            findings.with(|f| {
+                for l in f {
+                    m.entry(l.dom_id.clone())
+                        .or_default()
+                        .push((l.finding.severity, l.finding.message.clone()));
+                }
+            });
+            m
+        });
+        Editor {
+            head: RwSignal::new(Report::default()),
+            rows: RwSignal::new(Vec::new()),
+            open_id: RwSignal::new(None),
+            section: RwSignal::new(SectionKey::Program),
+            findings,
+            notes,
+            last_saved: RwSignal::new(None),
+            exported_at: RwSignal::new(None),
+            save_error: RwSignal::new(None),
+            stale: RwSignal::new(false),
+            removed: RwSignal::new(None),
+            expanded: RwSignal::new(Default::default()),
+            base_rev: StoredValue::new(0),
+            last_doc: StoredValue::new(Report::default()),
+            pending: StoredValue::new(false),
+            timer: StoredValue::new(None),
+            next_key: StoredValue::new(1),
+        }
+    }
+
+    /// A new row for an activity.
+    pub fn row(&self, activity: Activity) -> ActRow {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        ActRow {
+            key,
+            sig: ArcRwSignal::new(activity),
+        }
+    }
+
+    /// Opens a report that is stored under `report.id` with this meta, at its first section.
+    pub fn open(&self, report: Report, meta: Meta) {
+        self.section.set(SectionKey::Program);
+        self.load_doc(report, meta);
+    }
+
+    /// Puts a report into the editor (keeping the open section).
+    fn load_doc(&self, mut report: Report, meta: Meta) {
+        self.cancel_timer();
+        let activities = std::mem::take(&mut report.activities);
+        let rows: Vec<ActRow> = activities.into_iter().map(|a| self.row(a)).collect();
+        let id = report.id.0.clone();
+        self.expanded.set(if rows.len() <= 12 {
+            rows.iter().map(|r| r.key).collect()
+        } else {
+            Default::default()
+        });
+        self.head.set(report);
+        self.rows.set(rows);
+        self.base_rev.set_value(meta.rev);
+        self.last_saved
+            .set(Some(meta.saved_at).filter(|t| *t > 0.0));
+        self.exported_at.set(meta.exported_at);
+        self.save_error.set(None);
+        self.stale.set(false);
+        self.removed.set(None);
+        let snap = self.snapshot_untracked();
+        self.findings.set(locate(&snap));
+        self.last_doc.set_value(snap);
+        self.open_id.set(Some(id.clone()));
+        // A backup of what was stored when the report was opened.
+        if let Ok(store) = Store::open() {
+            if let Ok(Some(text)) = store.get(&super::storage::report_key(&id)) {
+                if let Err(e) = store.push_backup(&id, &text, now_ms() as i64) {
+                    self.save_error
+                        .set(Some(StorageError::BackupFailed(Box::new(e))));
+                }
+            }
+        }
+    }
+
+    /// Closes the open report (after saving what is pending).
+    pub fn close(&self) {
+        self.flush();
+        self.open_id.set(None);
+        self.rows.set(Vec::new());
+        self.head.set(Report::default());
+        self.findings.set(Vec::new());
+        self.save_error.set(None);
+        self.stale.set(false);
+    }
+
+    /// The whole report as plain data (not tracked).
+    pub fn snapshot_untracked(&self) -> Report {
+        let mut r = self.head.get_untracked();
+        r.activities = self
+            .rows
+            .with_untracked(|rows| rows.iter().map(|row| row.sig.get_untracked()).collect());
+        r
+    }
+
+    /// An id `prefix-N` not used by any entity of the open report.
+    pub fn fresh_id(&self, prefix: &str) -> Id {
+        self.snapshot_untracked().new_id(prefix)
+    }
+
+    /// `n` consecutive unused ids `prefix-N`, `prefix-N+1`, ...
+    pub fn fresh_ids(&self, prefix: &str, n: usize) -> Vec<Id> {
+        let first = self.fresh_id(prefix);
+        let start: u64 = first
+            .as_str()
+            .rsplit('-')
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(1);
+        (0..n as u64)
+            .map(|k| Id(format!("{prefix}-{}", start + k)))
+            .collect()
+    }
+
+    /// Called by the autosave effect whenever anything changed: (re)starts the debounce.
+    pub fn schedule(&self) {
+        if self.open_id.get_untracked().is_none() {
+            return;
+        }
+        self.pending.set_value(true);
+        self.cancel_timer();
+        let this = *self;
+        if let Ok(h) = set_timeout_with_handle(move || this.flush(), DEBOUNCE) {
+            self.timer.set_value(Some(h));
+        }
+    }
+
+    fn cancel_timer(&self) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        self.timer.set_value(None);
+    }
+
+    /// Checks and saves now if anything is pending (debounce end, page hidden or closed).
+    pub fn flush(&self) {
+        self.cancel_timer();
+        if !self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(false);
+        let Some(id) = self.open_id.get_untracked() else {
+            return;
+        };
+        let report = self.snapshot_untracked();
+        self.findings.set(locate(&report));
+        if self.last_doc.with_value(|d| d == &report) {
+            return;
+        }
+        if self.stale.get_untracked() {
+            self.save_error.set(Some(StorageError::Conflict));
+            return;
+        }
+        let text = bridge::to_json(&report);
+        let result = Store::open().and_then(|s| {
+            let meta = s.save(&id, &text, self.base_rev.get_value())?;
+            Ok((s, meta))
+        });
+        match result {
+            Ok((store, meta)) => {
+                self.base_rev.set_value(meta.rev);
+                self.last_doc.set_value(report);
+                self.last_saved.set(Some(meta.saved_at));
+                self.save_error.set(None);
+                // A rolling backup when the domain's interval says one is due.
+                let now = meta.saved_at as i64;
+                if bridge::backup_due(store.last_backup(&id), now) {
+                    if let Err(e) = store.push_backup(&id, &text, now) {
+                        self.save_error
+                            .set(Some(StorageError::BackupFailed(Box::new(e))));
+                    }
+                }
+            }
+            Err(e) => {
+                if e == StorageError::Conflict {
+                    self.stale.set(true);
+                }
+                self.save_error.set(Some(e));
+            }
+        }
+    }
+
+    /// Downloads the current report as a JSON file and records the export.
+    pub fn download_json(&self) {
+        let report = self.snapshot_untracked();
+        let name = file_name(&report);
+        if storage_download(&name, &bridge::to_json(&report)).is_ok() {
+            let now = now_ms();
+            self.exported_at.set(Some(now));
+            if let Some(id) = self.open_id.get_untracked() {
+                if let Ok(s) = Store::open() {
+                    let _ = s.mark_exported(&id, now);
+                }
+            }
+        }
+    }
+
+    /// Reloads the open report from storage (after another tab saved a newer revision); this
+    /// tab's unsaved changes are dropped, so the banner offers their download first.
+    pub fn reload_from_storage(&self) {
+        let Some(id) = self.open_id.get_untracked() else {
+            return;
+        };
+        match Store::open().and_then(|s| s.load(&id)) {
+            Ok((report, meta)) => {
+                self.pending.set_value(false);
+                self.load_doc(report, meta);
+            }
+            Err(e) => self.save_error.set(Some(e)),
+        }
+    }
+
+    /// Restores a backup: the current state is backed up first, then the backup is loaded and
+    /// saved as the newest revision.
+    pub fn restore_backup(&self, text: &str) -> Result<(), String> {
+        let Some(id) = self.open_id.get_untracked() else {
+            return Err("Brak otwartego raportu.".into());
+        };
+        let mut report = bridge::read_file(text).map_err(|f| f.message)?;
+        report.id = Id::new(id.clone());
+        self.flush();
+        let store = Store::open().map_err(|e| e.title().to_string())?;
+        let current = bridge::to_json(&self.snapshot_untracked());
+        store
+            .push_backup(&id, &current, now_ms() as i64)
+            .map_err(|e| e.advice())?;
+        let meta = store
+            .save(&id, &bridge::to_json(&report), self.base_rev.get_value())
+            .map_err(|e| e.advice())?;
+        self.pending.set_value(false);
+        self.load_doc(report, meta);
+        Ok(())
+    }
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn storage_download(name: &str, text: &str) -> Result<(), String> {
+    super::storage::download(name, text, "application/json")
+}
+
+/// A file name like `raport-gp-kalisz-2020.json`.
+pub fn file_name(report: &Report) -> String {
+    let gmina: String = report
+        .gmina
+        .name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let gmina = gmina.trim_matches('-');
+    if gmina.is_empty() {
+        format!("raport-gp-{}.json", report.year)
+    } else {
+        format!("raport-gp-{gmina}-{}.json", report.year)
+    }
+}
+
+/// Runs the checks and places each finding in its section and on its control.
+pub fn locate(report: &Report) -> Vec<Located> {
+    validate(report)
+        .into_iter()
+        .map(|f| Located {
+            section: section_for_path(&f.path, report),
+            dom_id: dom_id_for_path(&f.path, report),
+            finding: f,
+        })
+        .collect()
+}
+
+/// (errors, warnings) among findings.
+pub fn counts<'a>(it: impl Iterator<Item = &'a Located>) -> (usize, usize) {
+    it.fold((0, 0), |(e, w), l| match l.finding.severity {
+        Severity::Error => (e + 1, w),
+        Severity::Warning => (e, w + 1),
+        _ => (e, w),
+    })
+}
+
+/// A new report id unique in this browser.
+pub fn new_report_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1_000_000.0) as u64;
+    format!("r{t:x}{r:x}")
+}
+
+/// `23.11.2026, 10:32` for a time in ms.
+pub fn format_time(ms: f64, with_date: bool) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let time = format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    );
+    if with_date {
+        format!(
+            "{:02}.{:02}.{}, {}",
+            d.get_date(),
+            d.get_month() + 1,
+            d.get_full_year(),
+            time
+        )
+    } else {
+        time
+    }
+}
+
+/// Moves focus to the first existing element among candidates (after the DOM updates).
+pub fn focus_later(candidates: Vec<String>) {
+    request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for id in candidates {
+            if let Some(el) = doc.get_element_by_id(&id) {
+                use wasm_bindgen::JsCast;
+                if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                    el.scroll_into_view_with_bool(false);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// `n` with the Polish plural form of a noun: `plural(2, "błąd", "błędy", "błędów")` → `2 błędy`.
+pub fn plural(n: usize, one: &str, few: &str, many: &str) -> String {
+    let w = if n == 1 {
+        one
+    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+        few
+    } else {
+        many
+    };
+    format!("{n} {w}")
+}

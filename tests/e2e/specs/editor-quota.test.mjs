@@ -1,0 +1,63 @@
+// When localStorage is full, the save failure is shown as a persistent banner, nothing stored is
+// damaged, the typed text stays in the form and can be downloaded; the save resumes when space
+// is freed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, openApp } from '../lib/browser.mjs';
+import { StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Fills localStorage with junk keys until the browser refuses more; returns the keys. */
+async function fillStorage(page) {
+  return page.evaluate(() => {
+    const keys = [];
+    let chunk = 'x'.repeat(512 * 1024);
+    for (let i = 0; chunk.length > 0; i++) {
+      try {
+        localStorage.setItem(`junk-${i}`, chunk);
+        keys.push(`junk-${i}`);
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+      }
+    }
+    return keys;
+  });
+}
+
+test('a full storage shows the quota banner, keeps the stored report intact and loses no typed text', async () => {
+  const { context, page, problems } = await openApp(browser);
+  await new StartPage(page).newReport();
+  const name = page.getByLabel('Nazwa gminy');
+  await name.fill('Gmina Pełna');
+  await waitUntil(async () => (await storedReports(page)).some((r) => r.file?.report?.gmina?.name === 'Gmina Pełna'), { message: 'first save' });
+  const before = (await storedReports(page))[0].text;
+
+  const junk = await fillStorage(page);
+  await name.fill('Gmina Pełna i zmieniona po zapełnieniu pamięci');
+  const banner = page.getByRole('alert').filter({ hasText: 'Brak miejsca w pamięci przeglądarki' });
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Pobierz kopię JSON/);
+  assert.equal((await storedReports(page))[0].text, before, 'the stored report is untouched');
+  assert.equal(await name.inputValue(), 'Gmina Pełna i zmieniona po zapełnieniu pamięci');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Pobierz kopię JSON' }).click(),
+  ]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.report.gmina.name, 'Gmina Pełna i zmieniona po zapełnieniu pamięci');
+
+  // Space freed: the next change is saved and the banner goes away.
+  await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), junk);
+  await name.press('End');
+  await name.press('!');
+  await waitUntil(async () => (await storedReports(page))[0].file?.report?.gmina?.name.endsWith('pamięci!'), { message: 'resumed save' });
+  await banner.waitFor({ state: 'detached' });
+  // Chromium logs nothing for a refused setItem; any other console error is a bug.
+  assert.deepEqual(problems, []);
+  await context.close();
+});
