@@ -312,19 +312,48 @@ pub fn format_plain(a: Amount) -> String {
     let grosze =
         rounded.mantissa().unsigned_abs() * 10u128.pow(2u32.saturating_sub(rounded.scale()));
     let negative = rounded.is_sign_negative() && grosze != 0;
-    let whole = (grosze / 100).to_string();
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(' ');
-        }
-        grouped.push(c);
-    }
+    let grouped = group_thousands(&(grosze / 100).to_string());
     format!(
         "{}{grouped},{:02}",
         if negative { "-" } else { "" },
         grosze % 100
     )
+}
+
+/// Groups the digits of a non-negative integer by thousands with plain spaces: `148543` →
+/// `148 543` (U+0020, so printed text contains exactly what tests and users search for).
+pub fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Any decimal (a count, a figure, an amount with odd precision) the Polish way, without
+/// trailing zeros but with at least `min_scale` decimals: `1650` → `1 650`, `12.50` → `12,5`,
+/// `-3.25` → `-3,25`; with `min_scale = 2`, `7` → `7,00`.
+pub fn decimal_pl(value: Decimal, min_scale: u32) -> String {
+    let mut v = value.normalize();
+    if v.scale() < min_scale {
+        v.rescale(min_scale);
+    }
+    let text = v.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let mut out = format!("{sign}{}", group_thousands(int));
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,6 +442,18 @@ impl schemars::JsonSchema for Amount {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_and_figures_are_written_the_polish_way() {
+        let d = |t: &str| t.parse::<Decimal>().unwrap();
+        assert_eq!(decimal_pl(d("1650"), 0), "1 650");
+        assert_eq!(decimal_pl(d("9161"), 0), "9 161");
+        assert_eq!(decimal_pl(d("12.50"), 0), "12,5");
+        assert_eq!(decimal_pl(d("-3.25"), 0), "-3,25");
+        assert_eq!(decimal_pl(d("7"), 2), "7,00");
+        assert_eq!(decimal_pl(d("148543.631"), 2), "148 543,631");
+        assert_eq!(decimal_pl(d("-0.00"), 0), "0");
+    }
     use super::*;
 
     fn ok(input: &str) -> String {

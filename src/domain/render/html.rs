@@ -70,35 +70,6 @@ pub(super) fn full_stop(text: &str) -> &'static str {
     }
 }
 
-/// Groups the digits of a non-negative integer part by thousands: `148543` → `148 543`.
-fn group_thousands(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A decimal written the Polish way: thousands separated by spaces, comma before decimals.
-fn polish_decimal(d: Decimal) -> String {
-    let negative = d.is_sign_negative() && !d.is_zero();
-    let plain = d.abs().to_string();
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&group_thousands(int));
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
-}
-
 /// `148 543,63 zł` (the one money format of the app).
 pub(super) use crate::domain::money::format_pl as amount;
 
@@ -109,7 +80,7 @@ pub(super) fn amount_or_dash(a: Option<Amount>) -> String {
 
 /// A count or measure without trailing zeros: `1 737`, `18,5`.
 pub(super) fn number(d: Decimal) -> String {
-    polish_decimal(d.normalize())
+    crate::domain::money::decimal_pl(d, 0)
 }
 
 pub(super) fn number_or_dash(d: Option<Decimal>) -> String {

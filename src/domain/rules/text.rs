@@ -63,38 +63,7 @@ pub fn fill(template: &str, params: &Params) -> String {
     out
 }
 
-/// Groups the digits of a non-negative integer string with spaces: `148543` → `148 543`.
-fn group_thousands(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A decimal the Polish way with at least `min_scale` decimals: `1650` → `1 650`,
-/// `12.5` → `12,5`, `-3.25` → `-3,25`.
-fn decimal_pl(value: Decimal, min_scale: u32) -> String {
-    let mut v = value.normalize();
-    if v.scale() < min_scale {
-        v.rescale(min_scale);
-    }
-    let s = v.abs().to_string();
-    let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
-    let mut out = String::new();
-    if v.is_sign_negative() && !v.is_zero() {
-        out.push('-');
-    }
-    out.push_str(&group_thousands(int));
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
-}
+use crate::domain::money::decimal_pl;
 
 /// A number the Polish way: `1 650`, `12,5`.
 pub fn number(value: Decimal) -> String {
