@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts in a real page, and the
 //! storage adapter behaves in real localStorage (round trip, quota, corrupt and newer entries,
-//! stale revisions, backups, delete and undo).
+//! stale revisions, backups, delete and undo), and the import pipeline's plan, apply and undo.
 #![cfg(target_arch = "wasm32")]
 
 use raport_gp::app::bridge;
@@ -302,4 +302,90 @@ fn finding_paths_map_to_element_ids_and_sections() {
             "f-activities",
         ]
     );
+}
+
+#[wasm_bindgen_test]
+fn file_names_use_an_ascii_slug_of_the_gmina_with_polish_letters_transliterated() {
+    use raport_gp::app::files::{report_file_name, slug};
+    assert_eq!(slug("Żółć Gęślą  Jaźń (Łąki)"), "zolc-gesla-jazn-laki");
+    assert_eq!(slug("Kalisz"), "kalisz");
+    assert_eq!(slug("  "), "");
+    let mut r = report("x", "Bielsko-Biała");
+    r.year = 2024;
+    assert_eq!(
+        report_file_name(&r, "json"),
+        "raport-bielsko-biala-2024.json"
+    );
+    r.gmina.name.clear();
+    assert_eq!(report_file_name(&r, "html"), "raport-2024.html");
+}
+
+#[wasm_bindgen_test]
+fn an_import_plan_writes_nothing_and_tells_which_report_it_replaces() {
+    use raport_gp::app::import::{plan, Change};
+    clear();
+    let store = Store::open().unwrap();
+    store
+        .create("imp-1", &bridge::to_json(&report("imp-1", "Stara")))
+        .unwrap();
+    let before: Vec<_> = store.keys_with_prefix("");
+    let file = bridge::backup_json(&[report("imp-1", "Nowa"), report("imp-2", "Druga")]);
+    let p = plan("kopia.json", &file).unwrap();
+    assert_eq!(p.items.len(), 2);
+    assert!(matches!(&p.items[0].change, Change::Replaces { label, .. } if label == "Stara 2025"));
+    assert_eq!(p.items[1].change, Change::New);
+    assert_eq!(
+        store.keys_with_prefix(""),
+        before,
+        "nothing written by the plan"
+    );
+    assert_eq!(store.load("imp-1").unwrap().0.gmina.name, "Stara");
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn undoing_an_import_restores_replaced_reports_exactly_and_removes_added_ones() {
+    use raport_gp::app::import::{apply, plan, undo};
+    clear();
+    let store = Store::open().unwrap();
+    let old_text = bridge::to_json(&report("u-1", "Przed"));
+    store.create("u-1", &old_text).unwrap();
+    let file = bridge::backup_json(&[report("u-1", "Po"), report("u-2", "Nowy")]);
+    let log = apply(&plan("kopia.json", &file).unwrap()).unwrap();
+    assert_eq!(log.replaced.len(), 1);
+    assert_eq!(log.added, vec!["u-2".to_string()]);
+    assert_eq!(store.load("u-1").unwrap().0.gmina.name, "Po");
+    assert!(store.exists("u-2"));
+    // The replaced version is also kept as a rolling backup.
+    assert!(store.backups("u-1").iter().any(|b| b.text == old_text));
+
+    let kept = undo(&log).unwrap();
+    assert!(kept.is_empty());
+    assert_eq!(
+        store.get(&storage::report_key("u-1")).unwrap().unwrap(),
+        old_text
+    );
+    assert!(!store.exists("u-2"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn an_import_never_writes_over_an_unreadable_stored_entry() {
+    use raport_gp::app::import::{apply, plan, Change};
+    clear();
+    local()
+        .set_item(&storage::report_key("bad-1"), "{ zepsute")
+        .unwrap();
+    let p = plan("r.json", &bridge::to_json(&report("bad-1", "Z pliku"))).unwrap();
+    assert!(matches!(&p.items[0].change, Change::BesideUnreadable { old_id } if old_id == "bad-1"));
+    assert_ne!(p.items[0].report.id.as_str(), "bad-1");
+    apply(&p).unwrap();
+    assert_eq!(
+        local()
+            .get_item(&storage::report_key("bad-1"))
+            .unwrap()
+            .unwrap(),
+        "{ zepsute"
+    );
+    clear();
 }

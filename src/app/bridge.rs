@@ -4,6 +4,7 @@
 
 use crate::domain::format::{self, FileContents, ReadError};
 use crate::domain::model::{Amount, Report};
+use crate::domain::rules::{self, Finding};
 use crate::domain::{backup, money, samples};
 
 /// Why a stored or imported text could not be read, as the UI needs it.
@@ -58,6 +59,22 @@ pub fn read_file(text: &str) -> Result<Report, ReadFailure> {
 pub fn read_import(text: &str) -> Result<Vec<Report>, ReadFailure> {
     let contents = format::read_file(text)?;
     Ok(contents.reports().into_iter().cloned().collect())
+}
+
+/// Refuses a file by its size alone (`File.size`), before a byte of it is read.
+pub fn check_size(bytes: f64) -> Result<(), ReadFailure> {
+    // `File.size` is a double; anything beyond usize is over the limit anyway.
+    let bytes = if bytes >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        bytes as usize
+    };
+    format::check_size(bytes).map_err(ReadFailure::from)
+}
+
+/// The whole-report checks (errors and warnings with their Polish messages).
+pub fn findings(report: &Report) -> Vec<Finding> {
+    rules::validate(report)
 }
 
 /// Parses an amount the way people type it (`148 543,63`, `148543,63 zł`); empty is `None`.
@@ -176,4 +193,10 @@ pub fn printable_html(report: &Report) -> String {
         )),
     };
     render_html(report, &options)
+}
+
+/// The printable report for the in-app preview (no data block: nothing imports from it).
+pub fn preview_html(report: &Report) -> String {
+    use crate::domain::render::{render_html, RenderOptions};
+    render_html(report, &RenderOptions::default())
 }

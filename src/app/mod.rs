@@ -7,6 +7,8 @@
 
 pub mod bridge;
 pub mod components;
+pub mod files;
+pub mod import;
 pub mod paths;
 pub mod screens;
 pub mod state;

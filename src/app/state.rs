@@ -56,6 +56,8 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     /// localStorage refused at start-up.
     pub unavailable: RwSignal<Option<StorageError>>,
+    /// What "Cofnij import" restores; kept while the user moves between screens.
+    pub import_undo: RwSignal<Option<super::import::ImportUndo>>,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
             stored_changed: RwSignal::new(0),
             persisted: RwSignal::new(None),
             unavailable: RwSignal::new(Store::open().err()),
+            import_undo: RwSignal::new(None),
         }
     }
     pub fn touch_stored(&self) {
@@ -302,17 +305,33 @@ impl Editor {
         }
     }
 
-    /// Downloads the current report as a JSON file and records the export.
-    pub fn download_json(&self) {
+    /// Downloads the current report as a JSON file (`raport-<gmina>-<rok>.json`) and records
+    /// the export.
+    pub fn download_json(&self) -> Result<(), String> {
         let report = self.snapshot_untracked();
-        let name = file_name(&report);
-        if storage_download(&name, &bridge::to_json(&report)).is_ok() {
-            let now = now_ms();
-            self.exported_at.set(Some(now));
-            if let Some(id) = self.open_id.get_untracked() {
-                if let Ok(s) = Store::open() {
-                    let _ = s.mark_exported(&id, now);
-                }
+        let name = super::files::report_file_name(&report, "json");
+        super::storage::download(&name, &bridge::to_json(&report), "application/json")?;
+        self.record_export();
+        Ok(())
+    }
+
+    /// Downloads the printable report (`raport-<gmina>-<rok>.html`) with the report's JSON
+    /// embedded, so the saved page imports back; it is a copy of the data too, so recorded.
+    pub fn download_html(&self) -> Result<(), String> {
+        let report = self.snapshot_untracked();
+        let name = super::files::report_file_name(&report, "html");
+        super::storage::download(&name, &bridge::printable_html(&report), "text/html")?;
+        self.record_export();
+        Ok(())
+    }
+
+    /// Records that a copy of the open report left the browser now (quiets the nudge).
+    pub fn record_export(&self) {
+        let now = now_ms();
+        self.exported_at.set(Some(now));
+        if let Some(id) = self.open_id.get_untracked() {
+            if let Ok(s) = Store::open() {
+                let _ = s.mark_exported(&id, now);
             }
         }
     }
@@ -358,27 +377,6 @@ impl Editor {
 impl Default for Editor {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-fn storage_download(name: &str, text: &str) -> Result<(), String> {
-    super::storage::download(name, text, "application/json")
-}
-
-/// A file name like `raport-gp-kalisz-2020.json`.
-pub fn file_name(report: &Report) -> String {
-    let gmina: String = report
-        .gmina
-        .name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let gmina = gmina.trim_matches('-');
-    if gmina.is_empty() {
-        format!("raport-gp-{}.json", report.year)
-    } else {
-        format!("raport-gp-{gmina}-{}.json", report.year)
     }
 }
 

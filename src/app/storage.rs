@@ -353,6 +353,32 @@ impl Store {
         self.write_index(&index)
     }
 
+    /// Writes a report's text with the given bookkeeping, bypassing the revision check: the
+    /// import (after the user confirmed it) and its undo. The revision always moves forward from
+    /// what is stored, so a tab that has the report open sees the change and stops writing.
+    /// The report is written before the index, so a failed write leaves the index as it was.
+    pub fn put(&self, id: &str, text: &str, meta: Meta) -> Result<Meta, StorageError> {
+        let mut index = self.index();
+        let current_rev = index.get(id).map(|m| m.rev).unwrap_or(0);
+        let meta = Meta {
+            rev: current_rev.max(meta.rev) + 1,
+            ..meta
+        };
+        self.set(&report_key(id), text)?;
+        index.insert(id.to_string(), meta.clone());
+        self.write_index(&index)?;
+        Ok(meta)
+    }
+
+    /// Records an export of several reports at once ("Eksportuj wszystko").
+    pub fn mark_all_exported(&self, ids: &[String], at: f64) -> Result<(), StorageError> {
+        let mut index = self.index();
+        for id in ids {
+            index.entry(id.clone()).or_default().exported_at = Some(at);
+        }
+        self.write_index(&index)
+    }
+
     /// Removes a report with its backups; returns what is needed to put it back.
     pub fn delete(&self, id: &str) -> Result<Removed, StorageError> {
         let report_text = self.get(&report_key(id))?.unwrap_or_default();

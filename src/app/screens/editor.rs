@@ -94,7 +94,7 @@ pub fn EditorScreen() -> impl IntoView {
                         Some(t) => format!("Ostatnia kopia JSON: {}. Pobierz nową kopię.", format_time(t, true)),
                     }}
                     " "
-                    <button type="button" on:click=move |_| ed.download_json()>"Pobierz JSON"</button>
+                    <button type="button" on:click=move |_| { let _ = ed.download_json(); }>"Eksportuj JSON"</button>
                 </p>
             }
         })
@@ -108,7 +108,7 @@ pub fn EditorScreen() -> impl IntoView {
                     <p class="banner-title">{e.title()}</p>
                     <p>{e.advice()}</p>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| ed.download_json()>"Pobierz kopię JSON"</button>
+                        <button type="button" on:click=move |_| { let _ = ed.download_json(); }>"Pobierz kopię JSON"</button>
                         {raw.map(|raw| view! {
                             <button type="button" on:click=move |_| { let _ = storage::download("raport-gp-zapisany.json", &raw, "application/json"); }>
                                 "Pobierz zapisany tekst"

@@ -2,5 +2,6 @@
 
 pub mod editor;
 pub mod findings;
+pub mod import;
 pub mod sections;
 pub mod start;

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::bridge;
 use crate::app::state::{self, AppState, Editor, Screen};
 use crate::app::storage::{self, Listed, Meta, Removed, StorageError, Store};
+use crate::app::{bridge, files};
 use crate::domain::model::{Id, Report};
 use crate::domain::rules::{validate, Severity};
 
@@ -88,57 +88,10 @@ pub fn StartScreen() -> impl IntoView {
         }
     };
 
-    let on_import = move |ev: leptos::ev::Event| {
-        with_chosen_file(ev, move |name, text| {
-            let Some(text) = text else {
-                error.set(Some(format!("Nie udało się odczytać pliku „{name}”.")));
-                return;
-            };
-            match bridge::read_import(&text) {
-                Ok(mut reports) if reports.len() == 1 => {
-                    error.set(None);
-                    create_and_open(app, editor, reports.remove(0));
-                }
-                Ok(reports) => {
-                    // A backup file of several reports: each becomes a new entry in the list.
-                    let n = reports.len();
-                    let stored = Store::open().map(|s| {
-                        reports
-                            .into_iter()
-                            .map(|mut r| {
-                                let id = state::new_report_id();
-                                r.id = Id::new(id.clone());
-                                s.create(&id, &bridge::to_json(&r))
-                            })
-                            .collect::<Result<Vec<_>, _>>()
-                    });
-                    match stored {
-                        Ok(Ok(_)) => {
-                            error.set(None);
-                            notice.set(Some(format!(
-                                "Zaimportowano {} z pliku „{name}”.",
-                                state::plural(n, "raport", "raporty", "raportów")
-                            )));
-                        }
-                        Ok(Err(e)) | Err(e) => {
-                            error.set(Some(format!("{} {}", e.title(), e.advice())))
-                        }
-                    }
-                    app.touch_stored();
-                }
-                Err(f) => error.set(Some(format!(
-                    "Nie zaimportowano pliku „{name}”: {}",
-                    f.message
-                ))),
-            }
-        });
-    };
-
     let on_next_year_file = move |ev: leptos::ev::Event| {
         with_chosen_file(ev, move |name, text| {
             let result =
-                text.ok_or_else(|| "nie udało się odczytać pliku".to_string())
-                    .and_then(|t| bridge::read_import(&t).map_err(|f| f.message))
+                text.and_then(|t| bridge::read_import(&t).map_err(|f| f.message))
                     .and_then(|mut r| {
                         if r.len() == 1 {
                             Ok(r.remove(0))
@@ -220,16 +173,8 @@ pub fn StartScreen() -> impl IntoView {
                 >
                     "Nowy raport na podstawie poprzedniego roku"
                 </button>
-                <span class="file-button">
-                    <label for="import-file">"Importuj plik JSON"</label>
-                    <input
-                        id="import-file"
-                        type="file"
-                        accept=".json,application/json"
-                        on:change=on_import
-                    />
-                </span>
             </div>
+            <super::import::ImportPanel />
             <div id="samples-list" hidden=move || !show_samples.get()>
                 <h3>"Przykładowe raporty"</h3>
                 <ul class="plain">
@@ -348,23 +293,23 @@ pub fn StartScreen() -> impl IntoView {
                     <button
                         type="button"
                         on:click=move |_| {
-                            let reports: Vec<Report> = listed
-                                .with_untracked(|l| {
-                                    l.iter().filter_map(|x| x.report.as_ref().ok().cloned()).collect()
-                                });
-                            let text = bridge::backup_json(&reports);
-                            let day = bridge::now_rfc3339().chars().take(10).collect::<String>();
-                            if let Err(e) = storage::download(
-                                &format!("raport-gp-kopia-{day}.json"),
-                                &text,
-                                "application/json",
-                            ) {
-                                error.set(Some(format!("Nie udało się pobrać kopii: {e}")));
+                            match files::export_all() {
+                                Ok(n) => {
+                                    error.set(None);
+                                    notice.set(Some(format!(
+                                        "Pobrano kopię: {} w jednym pliku.",
+                                        state::plural(n, "raport", "raporty", "raportów")
+                                    )));
+                                    app.touch_stored();
+                                }
+                                Err(e) => error.set(Some(format!("Nie udało się pobrać kopii: {e}"))),
                             }
                         }
                     >
-                        "Pobierz kopię wszystkich raportów (JSON)"
+                        "Eksportuj wszystko"
                     </button>
+                    " "
+                    <span class="hint">"(kopia wszystkich raportów z tej przeglądarki w jednym pliku JSON)"</span>
                 </p>
                 <div class="table-wrap">
                     <table class="reports">
@@ -494,8 +439,11 @@ fn row_view(
 }
 
 /// Reads the file chosen in a file input (then clears the input, so the same file can be chosen
-/// again) and passes its name and text (None if unreadable) to `then`.
-fn with_chosen_file(ev: leptos::ev::Event, then: impl FnOnce(String, Option<String>) + 'static) {
+/// again) and passes its name and text (or the Polish reason it was not read) to `then`.
+fn with_chosen_file(
+    ev: leptos::ev::Event,
+    then: impl FnOnce(String, Result<String, String>) + 'static,
+) {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -508,10 +456,7 @@ fn with_chosen_file(ev: leptos::ev::Event, then: impl FnOnce(String, Option<Stri
     let name = file.name();
     input.set_value("");
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|v| v.as_string());
+        let text = files::read_text(&file).await.map_err(|f| f.message);
         then(name, text);
     });
 }

@@ -1,4 +1,8 @@
 // Page objects: what a user sees and does, located by role and label.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 export class AppShell {
   constructor(page) {
     this.page = page;
@@ -31,6 +35,31 @@ export async function waitUntil(fn, { timeout = 5000, interval = 50, message = '
 
 export const PREFIX = 'raport-gp/v1/';
 
+/** Every localStorage entry of the page, as a plain object (to compare before and after). */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/**
+ * Clicks `locator` and returns the real download: { name, path, text }. The file is saved under
+ * its suggested name in a temp dir, so it outlives the browser context that downloaded it.
+ */
+export async function downloadOf(page, locator) {
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const name = download.suggestedFilename();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raport-download-'));
+  const file = path.join(dir, name);
+  await download.saveAs(file);
+  return { name, path: file, text: fs.readFileSync(file, 'utf8') };
+}
+
 /** The reports stored in the page's localStorage, parsed: [{ key, id, text, file }]. */
 export async function storedReports(page) {
   const entries = await page.evaluate((prefix) => {
@@ -58,7 +87,32 @@ export class StartPage {
     this.sampleButton = page.getByRole('button', { name: 'Wczytaj przykład' });
     this.nextYearButton = page.getByRole('button', { name: 'Nowy raport na podstawie poprzedniego roku' });
     this.importInput = page.getByLabel('Importuj plik JSON');
+    this.dropZone = page.getByRole('group', { name: 'Import pliku' });
+    this.importError = page.getByTestId('import-error');
+    this.importStatus = page.getByTestId('import-status');
+    this.undoImport = page.getByRole('button', { name: 'Cofnij import' });
+    this.exportAllButton = page.getByRole('button', { name: 'Eksportuj wszystko' });
     this.alerts = page.getByRole('alert');
+  }
+
+  /** Chooses a file in "Importuj plik JSON" (a path or { name, mimeType, buffer }). */
+  async chooseImport(file) {
+    await this.importInput.setInputFiles(file);
+  }
+
+  /** Chooses a file and waits for the import preview dialog. */
+  async importPreview(file) {
+    await this.chooseImport(file);
+    const dialog = new ImportDialog(this.page);
+    await dialog.ready();
+    return dialog;
+  }
+
+  /** Chooses a file, confirms the preview, and waits for the confirmation. */
+  async importFile(file) {
+    const dialog = await this.importPreview(file);
+    await dialog.confirm();
+    await this.importStatus.getByText('Zaimportowano').waitFor();
   }
 
   async ready() {
@@ -127,5 +181,58 @@ export class EditorPage {
     const start = new StartPage(this.page);
     await start.ready();
     return start;
+  }
+}
+
+/** The modal preview of an import. */
+export class ImportDialog {
+  constructor(page) {
+    this.page = page;
+    this.dialog = page.getByRole('dialog', { name: 'Podgląd importu' });
+    this.importButton = this.dialog.getByRole('button', { name: 'Importuj', exact: true });
+    this.cancelButton = this.dialog.getByRole('button', { name: 'Anuluj' });
+    this.items = this.dialog.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+  }
+
+  async ready() {
+    await this.dialog.waitFor();
+    return this;
+  }
+
+  async confirm() {
+    await this.importButton.click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  async cancel() {
+    await this.cancelButton.click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+}
+
+/** The "Eksport" section of the editor. */
+export class ExportSection {
+  constructor(page) {
+    this.page = page;
+    this.layout = page.getByLabel('Układ drukowanego raportu');
+    this.previewButton = page.getByRole('button', { name: 'Podgląd wydruku' });
+    this.printButton = page.getByRole('button', { name: 'Drukuj' });
+    this.htmlButton = page.getByRole('button', { name: 'Pobierz HTML' });
+    this.jsonButton = page.getByRole('button', { name: 'Eksportuj JSON' }).last();
+    this.allButton = page.getByRole('button', { name: 'Eksportuj wszystko' });
+    this.preview = page.locator('iframe[title="Podgląd wydruku raportu"]');
+  }
+
+  static async open(editor) {
+    await editor.section('Eksport');
+    return new ExportSection(editor.page);
+  }
+
+  /** Opens the preview and returns the printable document's HTML (the iframe's srcdoc). */
+  async previewHtml() {
+    if ((await this.previewButton.getAttribute('aria-expanded')) !== 'true') await this.previewButton.click();
+    await this.preview.waitFor();
+    await this.page.frameLocator('iframe[title="Podgląd wydruku raportu"]').getByRole('heading', { level: 1 }).waitFor();
+    return this.preview.getAttribute('srcdoc');
   }
 }

@@ -1,6 +1,6 @@
 // Every view of the app, and how a user reaches it; the accessibility scan visits each one.
 // Add a view here when you add a screen or a dialog.
-import { AppShell, StartPage, EditorPage, PREFIX } from './pages.mjs';
+import { AppShell, StartPage, EditorPage, ExportSection, downloadOf, PREFIX } from './pages.mjs';
 
 async function sample(page, name = /Przykładowo 2025/) {
   return new StartPage(page).loadSample(name);
@@ -56,6 +56,39 @@ export const VIEWS = [
     },
   },
   {
+    name: 'lista raportów: błąd importu (plik zapisany w nowszej wersji)',
+    async open(page) {
+      const start = new StartPage(page);
+      await start.ready();
+      await start.chooseImport({ name: 'nowszy.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "raport-gp", "schema_version": 99}') });
+      await start.importError.getByText('nowszej wersji').waitFor();
+    },
+  },
+  {
+    name: 'lista raportów: podgląd importu zastępującego zapisany raport',
+    async open(page) {
+      const start = new StartPage(page);
+      const editor = await start.loadSample(/Kalisz 2020/);
+      const exp = await ExportSection.open(editor);
+      const file = await downloadOf(page, exp.jsonButton);
+      await editor.goToList();
+      const dialog = await start.importPreview(file.path);
+      await dialog.dialog.getByText('Zastąpi', { exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'lista raportów: po imporcie, z „Cofnij import”',
+    async open(page) {
+      const start = new StartPage(page);
+      const editor = await start.loadSample(/Kalisz 2020/);
+      const exp = await ExportSection.open(editor);
+      const file = await downloadOf(page, exp.jsonButton);
+      await editor.goToList();
+      await start.importFile(file.path);
+      await start.undoImport.waitFor();
+    },
+  },
+  {
     name: 'edytor: nowy pusty raport',
     async open(page) {
       await new StartPage(page).newReport();
@@ -80,6 +113,9 @@ export const VIEWS = [
   sectionView('Wnioski', 'Wnioski'),
   sectionView('Sprawdzenie', 'Sprawdzenie'),
   sectionView('Eksport z kopiami zapasowymi', 'Eksport'),
+  sectionView('Eksport: podgląd wydruku', 'Eksport', async (page) => {
+    await new ExportSection(page).previewHtml();
+  }),
   {
     name: 'edytor: usunięte działanie z „Cofnij”',
     async open(page) {

@@ -43,7 +43,7 @@ test('the next year report can start from last year\'s JSON file', async () => {
   await editor.section('Eksport');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Pobierz JSON' }).first().click(),
+    page.getByRole('button', { name: 'Eksportuj JSON' }).last().click(),
   ]);
   const buffer = fs.readFileSync(await download.path());
   await context.close();

@@ -178,7 +178,6 @@ pub fn TaskSection(
 pub fn GoalsSection() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let h = ed.head;
-    let (layout, set_layout) = lens_enum!(h, layout);
     let add_goal = move |_| {
         let id = ed.fresh_id("goal");
         h.update(|r| {
@@ -196,16 +195,7 @@ pub fn GoalsSection() -> impl IntoView {
             title="Układ według celów (I–V)"
             intro="Te same działania co w sekcjach zadań ustawowych, pogrupowane według celów programu. Tu widać też działania bez przypisanego zadania ustawowego."
         >
-            <SelectField
-                id=dom_id(&["layout"])
-                label="Układ drukowanego raportu"
-                options=vec![
-                    ("by_goal".to_string(), "według celów programu (I–V)".to_string()),
-                    ("by_task".to_string(), "według zadań ustawowych".to_string()),
-                ]
-                value=layout
-                on_change=set_layout
-            />
+            <p class="hint">"Układ drukowanego raportu (według celów albo według zadań) wybierzesz w sekcji „Eksport”."</p>
             <h3>"Cele programu"</h3>
             <For
                 each=move || ids_of(h, |r| &r.goals)

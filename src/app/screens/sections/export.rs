@@ -1,58 +1,168 @@
-//! Section "Eksport": download of the report as JSON (the file to keep for next year), the time
-//! of the last export, and the rolling backups kept in this browser with their restore.
+//! Section "Eksport": the print preview (the domain's printable report in an iframe, with the
+//! layout choice and "Drukuj"), downloads of the report as HTML and JSON and of every report in
+//! this browser, the time of the last export, and the rolling backups with their restore.
+//! Every download that carries the report's data is recorded as an export (quiets the nudge).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::SectionFrame;
-use crate::app::bridge;
-use crate::app::state::{file_name, format_time, Editor};
-use crate::app::storage::{self, Store};
+use super::{lens_enum, SectionFrame};
+use crate::app::components::SelectField;
+use crate::app::paths::dom_id;
+use crate::app::state::{format_time, plural, Editor};
+use crate::app::storage::Store;
+use crate::app::{bridge, files};
+
+const PREVIEW_ID: &str = "print-preview";
+
+/// Prints the preview iframe's own document (its print stylesheet; none of the app chrome).
+fn print_preview() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(PREVIEW_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+        .and_then(|f| f.content_window())
+        .map(|w| w.print().is_ok())
+        .unwrap_or(false)
+}
 
 /// The section.
 #[component]
 pub fn ExportSection() -> impl IntoView {
     let ed = expect_context::<Editor>();
+    let h = ed.head;
+    let (layout, set_layout) = lens_enum!(h, layout);
     let message = RwSignal::new(None::<String>);
     let refresh = RwSignal::new(0u32);
+    let show_preview = RwSignal::new(false);
+    let print_on_load = StoredValue::new(false);
     let backups = move || {
         refresh.track();
         ed.last_saved.track();
         let id = ed.open_id.get().unwrap_or_default();
         Store::open().map(|s| s.backups(&id)).unwrap_or_default()
     };
+    // Rendered only while the preview is open; follows every change (e.g. the layout).
+    let preview_html = Memo::new(move |_| {
+        if !show_preview.get() {
+            return None;
+        }
+        h.track();
+        ed.rows.with(|rows| rows.iter().for_each(|r| r.sig.track()));
+        Some(bridge::preview_html(&ed.snapshot_untracked()))
+    });
+    let report_result = move |what: &str, r: Result<(), String>| match r {
+        Ok(()) => message.set(None),
+        Err(e) => message.set(Some(format!("Nie udało się pobrać {what}: {e}"))),
+    };
+    let print = move |_| {
+        if show_preview.get_untracked() && print_preview() {
+            return;
+        }
+        // Not shown yet: show it, and print once the iframe has loaded its document.
+        print_on_load.set_value(true);
+        show_preview.set(true);
+    };
     view! {
         <SectionFrame
             title="Eksport"
-            intro="Pobierz raport jako plik JSON i przechowuj go poza przeglądarką: przyda się w przyszłym roku i chroni przed utratą danych."
+            intro="Wydrukuj raport lub zapisz go jako PDF, pobierz go jako stronę HTML albo plik JSON i przechowuj poza przeglądarką: plik JSON przyda się w przyszłym roku i chroni przed utratą danych."
         >
-            <p>
-                <button type="button" class="primary" on:click=move |_| ed.download_json()>
-                    "Pobierz JSON"
+            <h3>"Wydruk"</h3>
+            <SelectField
+                id=dom_id(&["layout"])
+                label="Układ drukowanego raportu"
+                hint="Działania w raporcie mogą być pogrupowane według celów programu albo według zadań ustawowych."
+                options=vec![
+                    ("by_goal".to_string(), "według celów programu (I–V)".to_string()),
+                    ("by_task".to_string(), "według zadań ustawowych".to_string()),
+                ]
+                value=layout
+                on_change=set_layout
+            />
+            <div class="button-row">
+                <button
+                    type="button"
+                    aria-expanded=move || show_preview.get().to_string()
+                    aria-controls="print-preview-area"
+                    on:click=move |_| show_preview.update(|v| *v = !*v)
+                >
+                    "Podgląd wydruku"
                 </button>
+                <button type="button" on:click=print>
+                    "Drukuj"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| report_result("pliku HTML", ed.download_html())
+                >
+                    "Pobierz HTML"
+                </button>
+            </div>
+            <p class="hint">
+                "„Drukuj” otwiera okno drukowania przeglądarki: wybierz drukarkę albo „Zapisz jako PDF”. Pobrany plik HTML zawiera też dane raportu, więc można go później zaimportować."
+            </p>
+            <div id="print-preview-area" hidden=move || !show_preview.get()>
+                {move || {
+                    preview_html
+                        .get()
+                        .map(|html| {
+                            // No `sandbox`: the document's own CSP (`script-src 'none'`) keeps
+                            // it script-free, and a sandboxed frame could not be printed from
+                            // here or scanned by accessibility tools.
+                            view! {
+                                <iframe
+                                    id=PREVIEW_ID
+                                    class="print-preview"
+                                    title="Podgląd wydruku raportu"
+                                    srcdoc=html
+                                    on:load=move |_| {
+                                        if print_on_load.get_value() {
+                                            print_on_load.set_value(false);
+                                            print_preview();
+                                        }
+                                    }
+                                ></iframe>
+                            }
+                        })
+                }}
+            </div>
+            <h3>"Pliki"</h3>
+            <div class="button-row">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| report_result("pliku JSON", ed.download_json())
+                >
+                    "Eksportuj JSON"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        ed.flush();
+                        match files::export_all() {
+                            Ok(n) => {
+                                ed.record_export();
+                                message.set(Some(format!(
+                                    "Pobrano kopię: {} w jednym pliku.",
+                                    plural(n, "raport", "raporty", "raportów")
+                                )));
+                            }
+                            Err(e) => message.set(Some(format!("Nie udało się pobrać kopii: {e}"))),
+                        }
+                    }
+                >
+                    "Eksportuj wszystko"
+                </button>
+            </div>
+            <p class="hint">
+                "„Eksportuj JSON” pobiera ten raport; „Eksportuj wszystko” pobiera w jednym pliku wszystkie raporty zapisane w tej przeglądarce."
             </p>
             <p data-testid="last-export">
                 {move || match ed.exported_at.get() {
                     Some(t) => format!("Ostatnio pobrano kopię JSON: {}", format_time(t, true)),
                     None => "Nie pobrano jeszcze kopii JSON tego raportu.".to_string(),
                 }}
-            </p>
-            <p>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        let report = ed.snapshot_untracked();
-                        let name = file_name(&report).replace(".json", ".html");
-                        let html = bridge::printable_html(&report);
-                        if let Err(e) = storage::download(&name, &html, "text/html") {
-                            message.set(Some(format!("Nie udało się pobrać pliku: {e}")));
-                        }
-                    }
-                >
-                    "Pobierz wersję do druku (HTML)"
-                </button>
-            </p>
-            <p class="hint">
-                "Plik HTML otwórz w przeglądarce i wydrukuj lub zapisz jako PDF; zawiera też dane raportu, więc można go później zaimportować."
             </p>
             <h3>"Kopie zapasowe w tej przeglądarce"</h3>
             <p class="hint">

@@ -1,0 +1,99 @@
+//! Files going out of and coming into the browser: the names of downloaded files, the
+//! "Eksportuj wszystko" backup, and reading a chosen or dropped file. Invariants: a file's size
+//! is checked (`File.size`) before a byte of it is read; every export that leaves the browser is
+//! recorded in the index (`exported_at`), so the editor's nudge knows when the last copy was made.
+
+use super::bridge::{self, ReadFailure};
+use super::storage::{self, now_ms, Store};
+use crate::domain::model::Report;
+
+/// The gmina name as a file-name part: lowercase ASCII, Polish letters transliterated
+/// (`Łódź` → `lodz`), every run of other characters one `-`, none at the ends.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ą' => 'a',
+            'ć' => 'c',
+            'ę' => 'e',
+            'ł' => 'l',
+            'ń' => 'n',
+            'ó' => 'o',
+            'ś' => 's',
+            'ź' | 'ż' => 'z',
+            // Letters of neighbouring alphabets a gmina name may carry (e.g. a German suffix).
+            'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ô' => 'o',
+            'ü' | 'ú' => 'u',
+            'é' | 'è' | 'ě' => 'e',
+            'č' => 'c',
+            'ř' => 'r',
+            'š' => 's',
+            'ß' => 's',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// `raport-<gmina>-<rok>.<ext>`, e.g. `raport-kalisz-2020.json`; `raport-<rok>.<ext>` while the
+/// gmina has no name.
+pub fn report_file_name(report: &Report, ext: &str) -> String {
+    match slug(&report.gmina.name).as_str() {
+        "" => format!("raport-{}.{ext}", report.year),
+        s => format!("raport-{s}-{}.{ext}", report.year),
+    }
+}
+
+/// `raport-gp-kopia-RRRR-MM-DD.json` with today's local date.
+pub fn backup_file_name() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "raport-gp-kopia-{:04}-{:02}-{:02}.json",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// "Eksportuj wszystko": downloads a backup file of every readable report stored in this
+/// browser and records the export on each. Returns how many reports the file holds.
+pub fn export_all() -> Result<usize, String> {
+    let store = Store::open().map_err(|e| e.title().to_string())?;
+    let (ids, reports): (Vec<String>, Vec<Report>) = store
+        .list()
+        .into_iter()
+        .filter_map(|l| l.report.ok().map(|r| (l.id, r)))
+        .unzip();
+    if reports.is_empty() {
+        return Err("W tej przeglądarce nie ma żadnego raportu do wyeksportowania.".into());
+    }
+    storage::download(
+        &backup_file_name(),
+        &bridge::backup_json(&reports),
+        "application/json",
+    )?;
+    store
+        .mark_all_exported(&ids, now_ms())
+        .map_err(|e| format!("{} {}", e.title(), e.advice()))?;
+    Ok(reports.len())
+}
+
+/// Reads a chosen or dropped file: its size first (`File.size`, nothing read when too big),
+/// then its text. The error is the domain's Polish message.
+pub async fn read_text(file: &web_sys::File) -> Result<String, ReadFailure> {
+    bridge::check_size(file.size())?;
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| ReadFailure {
+            newer: false,
+            message: "Przeglądarka nie pozwoliła odczytać pliku.".into(),
+        })
+}
