@@ -104,58 +104,12 @@ pub fn format_amount_zl(a: Amount) -> String {
 
 /// Parses a count or measure: `1 650`, `12,5`; empty is `None`.
 pub fn parse_number(text: &str) -> Result<Option<rust_decimal::Decimal>, String> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let t2 = t.replace(',', ".");
-    let body = t2.strip_prefix('-').unwrap_or(&t2);
-    let ok = !body.is_empty()
-        && body.matches('.').count() <= 1
-        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && !body.starts_with('.')
-        && !body.ends_with('.');
-    ok.then(|| t2.parse().ok())
-        .flatten()
-        .map(Some)
-        .ok_or_else(|| {
-            format!(
-                "„{}” nie jest liczbą. Wpisz np. 1 650 albo 12,5.",
-                text.trim()
-            )
-        })
+    money::parse_number(text)
 }
 
 /// A number the Polish way: `1 650`, `12,5`.
 pub fn format_number(d: rust_decimal::Decimal) -> String {
-    let s = d.normalize().to_string();
-    let (neg, s) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, s),
-    };
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
+    money::decimal_pl(d, 0)
 }
 
 /// The sample reports offered on the start screen: (label, report).

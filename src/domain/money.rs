@@ -356,6 +356,36 @@ pub fn decimal_pl(value: Decimal, min_scale: u32) -> String {
     out
 }
 
+/// Parses a count or measure typed in a form: `1 650`, `12,5`, `12.5`, `-3`; blank is `None`.
+/// Unlike amounts, any number of decimals is allowed; several separators are refused.
+pub fn parse_number(text: &str) -> Result<Option<Decimal>, String> {
+    let compact: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    if compact.is_empty() {
+        return Ok(None);
+    }
+    let dotted = compact.replace(',', ".");
+    let body = dotted.strip_prefix('-').unwrap_or(&dotted);
+    let well_formed = !body.is_empty()
+        && body.matches('.').count() <= 1
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !body.starts_with('.')
+        && !body.ends_with('.');
+    well_formed
+        .then(|| dotted.parse().ok())
+        .flatten()
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "„{}” nie jest liczbą. Wpisz np. 1 650 albo 12,5.",
+                text.trim()
+            )
+        })
+}
+
 // ---------------------------------------------------------------------------------------------
 // The file form
 // ---------------------------------------------------------------------------------------------
@@ -442,6 +472,21 @@ impl schemars::JsonSchema for Amount {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_typed_in_forms_parse_or_say_why_not() {
+        let d = |t: &str| Some(t.parse::<Decimal>().unwrap());
+        assert_eq!(parse_number("1 650"), Ok(d("1650")));
+        assert_eq!(parse_number("1\u{a0}650"), Ok(d("1650")));
+        assert_eq!(parse_number("12,5"), Ok(d("12.5")));
+        assert_eq!(parse_number("12.5"), Ok(d("12.5")));
+        assert_eq!(parse_number("-3"), Ok(d("-3")));
+        assert_eq!(parse_number("   "), Ok(None));
+        for bad in ["12,5,0", "abc", "1.", ",5", "--1"] {
+            let message = parse_number(bad).unwrap_err();
+            assert!(message.contains(bad), "{bad}: {message}");
+        }
+    }
 
     #[test]
     fn counts_and_figures_are_written_the_polish_way() {
