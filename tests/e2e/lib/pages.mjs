@@ -236,3 +236,25 @@ export class ExportSection {
     return this.preview.getAttribute('srcdoc');
   }
 }
+
+/**
+ * Clicks a button that adds a row or card and types into the field it focuses, as a person
+ * would: focus moves to the new, empty field on the next render; typing before that would send
+ * the first keystrokes elsewhere.
+ */
+export async function addAndType(page, button, text) {
+  await button.click();
+  await waitUntil(
+    () => page.evaluate(() => {
+      const el = document.activeElement;
+      return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && el.value === '';
+    }),
+    { message: 'the new field focused' },
+  );
+  await page.keyboard.type(text);
+}
+
+/** Adds an activity in the open task section and types its title. */
+export async function addActivity(page, title) {
+  await addAndType(page, page.getByRole('button', { name: 'Dodaj działanie' }), title);
+}

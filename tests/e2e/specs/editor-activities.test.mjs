@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
+import { StartPage, addActivity, addAndType, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,8 +14,7 @@ const THERAPY = /Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/;
 async function newActivity(page, title) {
   const editor = await new StartPage(page).newReport();
   await editor.section(THERAPY);
-  await page.getByRole('button', { name: 'Dodaj działanie' }).click();
-  await page.keyboard.type(title);
+  await addActivity(page, title);
   return editor;
 }
 
@@ -24,8 +23,7 @@ const card = (page, title) => page.locator('ol.cards > li').filter({ has: page.g
 test('an activity is duplicated next to itself with its indicators', async () => {
   const { context, page } = await openApp(browser);
   await newActivity(page, 'Terapia');
-  await card(page, 'Terapia').getByRole('button', { name: 'Dodaj wskaźnik' }).click();
-  await page.keyboard.type('liczba osób');
+  await addAndType(page, card(page, 'Terapia').getByRole('button', { name: 'Dodaj wskaźnik' }), 'liczba osób');
   await card(page, 'Terapia').getByLabel('Wykonanie', { exact: true }).fill('1 650');
   await card(page, 'Terapia').getByRole('button', { name: 'Duplikuj' }).click();
   assert.deepEqual(await page.locator('ol.cards > li h3').allInnerTexts(), ['Terapia', 'Terapia (kopia)']);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
+import { StartPage, addActivity, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,8 +66,7 @@ test('activity cards are reordered with the "W górę" and "W dół" buttons fro
   const editor = await new StartPage(page).newReport();
   await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/);
   for (const title of ['A', 'B', 'C']) {
-    await page.getByRole('button', { name: 'Dodaj działanie' }).click();
-    await page.keyboard.type(title);
+    await addActivity(page, title);
   }
   const titles = () => page.locator('ol.cards > li h3').allInnerTexts();
   await page.locator('ol.cards > li').filter({ has: page.getByRole('heading', { name: 'C', exact: true }) }).getByRole('button', { name: 'W górę' }).focus();

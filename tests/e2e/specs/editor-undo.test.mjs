@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
+import { StartPage, addActivity, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,8 +31,7 @@ test('a removed activity comes back with "Cofnij" in its place', async () => {
   const editor = await new StartPage(page).newReport();
   await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/);
   for (const title of ['Pierwsze', 'Drugie']) {
-    await page.getByRole('button', { name: 'Dodaj działanie' }).click();
-    await page.keyboard.type(title);
+    await addActivity(page, title);
   }
   const cards = page.locator('ol.cards > li');
   await cards.filter({ hasText: 'Pierwsze' }).getByRole('button', { name: 'Usuń', exact: true }).click();
