@@ -696,7 +696,7 @@ mod lossless {
 
     prop_compose! {
         fn program()(title in text(),
-                     regime in prop_oneof![Just(Regime::DrugOnly), Just(Regime::Joint)],
+                     regime in select(Regime::ALL.to_vec()),
                      behavioural in any::<bool>(), period in (2000i32..2040, 0i32..4),
                      res in (text(), prop::option::of(date()), text(), extra()),
                      strategy in (text(), any::<Option<i32>>(), any::<Option<i32>>(), extra()),
@@ -725,14 +725,18 @@ mod lossless {
 
     prop_compose! {
         fn budget()(lines in prop::collection::vec(budget_line(), 0..4),
-                    permit_fee_income in prop::option::of(amount()),
+                    fees in (prop::option::of(amount()), prop::option::of(amount()),
+                             prop::option::of(amount()), prop::option::of(amount())),
                     carried_over in prop::option::of(amount()),
+                    general_budget_top_up in prop::option::of(amount()),
                     external in prop::collection::vec(
                         (id(), select(ExternalSource::ALL.to_vec()), text(),
                          prop::option::of(amount()), extra()), 0..3),
                     extra in extra()) -> Budget {
             Budget {
-                lines, permit_fee_income, carried_over,
+                lines, permit_fee_planned: fees.0, permit_fee_income: fees.1,
+                small_bottle_planned: fees.2, small_bottle_income: fees.3,
+                carried_over, general_budget_top_up,
                 external: external.into_iter().map(|(id, source, description, amount, extra)|
                     ExternalFunding { id, source, description, amount, extra }).collect(),
                 extra,
@@ -743,8 +747,9 @@ mod lossless {
     prop_compose! {
         fn indicator()(id in id(), name in text(), unit in select(IndicatorUnit::ALL.to_vec()),
                        planned in prop::option::of(decimal()),
-                       achieved in prop::option::of(decimal()), extra in extra()) -> Indicator {
-            Indicator { id, name, unit, planned, achieved, extra }
+                       achieved in prop::option::of(decimal()), approximate in any::<bool>(),
+                       extra in extra()) -> Indicator {
+            Indicator { id, name, unit, planned, achieved, approximate, extra }
         }
     }
 
@@ -756,6 +761,7 @@ mod lossless {
                       target_groups in prop::collection::vec(select(TargetGroup::ALL.to_vec()), 0..3),
                       realizers in prop::collection::vec(id(), 0..3),
                       mode in select(Mode::ALL.to_vec()),
+                      marks in (text(), any::<bool>()),
                       cost in (prop::option::of(amount()), prop::option::of(amount()), "[0-9]{5}",
                                "[0-9]{4}", select(FundingSource::ALL.to_vec()), extra()),
                       indicators in prop::collection::vec(indicator(), 0..3),
@@ -764,6 +770,7 @@ mod lossless {
             let (status, status_reason, notes, extra) = tail;
             Activity {
                 id, goal, title, description, tasks, area, level, target_groups, realizers, mode,
+                recommended_program: marks.0, event: marks.1,
                 cost: Cost { planned: cost.0, executed: cost.1, chapter: cost.2,
                              paragraph: cost.3, source: cost.4, extra: cost.5 },
                 indicators, status, status_reason, notes, extra,
@@ -794,6 +801,75 @@ mod lossless {
         }
     }
 
+    fn counts() -> impl Strategy<Value = ClientCounts> {
+        (prop::collection::vec(any::<Option<u32>>(), 6), extra()).prop_map(|(c, extra)| {
+            ClientCounts {
+                addicted: c[0],
+                co_dependent: c[1],
+                dda: c[2],
+                violence_victims: c[3],
+                perpetrators: c[4],
+                other: c[5],
+                extra,
+            }
+        })
+    }
+
+    prop_compose! {
+        fn consultation_point()(head in (id(), text(), prop::option::of(decimal()), text()),
+                                clients in counts(), consultations in counts(),
+                                referrals in prop::collection::vec(
+                                    (id(), text(), any::<Option<u32>>(), extra()), 0..3),
+                                notes in text(), extra in extra()) -> ConsultationPoint {
+            let (id, name, weekly_hours, staff) = head;
+            ConsultationPoint {
+                id, name, weekly_hours, staff, clients, consultations,
+                referrals: referrals.into_iter().map(|(id, target, persons, extra)|
+                    Referral { id, target, persons, extra }).collect(),
+                notes, extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn gkrpa()(c in prop::collection::vec(any::<Option<u32>>(), 11),
+                   money in (prop::option::of(amount()), prop::option::of(amount())),
+                   budget_lines in prop::collection::vec(id(), 0..2), notes in text(),
+                   extra in extra()) -> Gkrpa {
+            Gkrpa {
+                members: c[0], trained_members: c[1], meetings: c[2], interviews: c[3],
+                referred_to_expert: c[4], court_applications: c[5],
+                permit_opinions_positive: c[6], permit_opinions_negative: c[7],
+                inspections: c[8], test_purchases: c[9], blue_card_groups: c[10],
+                cost: money.0, pay_per_meeting: money.1, budget_lines, notes, extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn group_cost()(id in id(), description in text(), goal in prop::option::of(id()),
+                        activities in prop::collection::vec(id(), 0..3),
+                        cost in (prop::option::of(amount()), prop::option::of(amount()), "[0-9]{5}",
+                                 "[0-9]{4}", select(FundingSource::ALL.to_vec()), extra()),
+                        extra in extra()) -> GroupCost {
+            GroupCost {
+                id, description, goal, activities,
+                cost: Cost { planned: cost.0, executed: cost.1, chapter: cost.2,
+                             paragraph: cost.3, source: cost.4, extra: cost.5 },
+                extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn council()(presented_on in prop::option::of(date()),
+                     outcome in select(CouncilOutcome::ALL.to_vec()),
+                     resolution_number in text(), notes in text(), extra in extra())
+                     -> CouncilPresentation {
+            CouncilPresentation { presented_on, outcome, resolution_number, notes, extra }
+        }
+    }
+
     prop_compose! {
         fn report()(head in (id(), 1990i32..2100, gmina(), program(), text(),
                              prop::option::of(date()), prop::option::of(date()),
@@ -806,7 +882,10 @@ mod lossless {
                     partners in prop::collection::vec(partner(), 0..4),
                     coalitions in prop::collection::vec(coalition(), 0..2),
                     figures in prop::collection::vec(
-                        (id(), text(), prop::option::of(decimal()), text(), text(), extra()), 0..3),
+                        (id(), text(), prop::option::of(decimal()), any::<Option<i32>>(),
+                         prop::option::of(decimal()), text(), text(), extra()), 0..3),
+                    blocks in (prop::collection::vec(group_cost(), 0..2), gkrpa(),
+                               prop::collection::vec(consultation_point(), 0..2), council()),
                     layout in prop_oneof![Just(Layout::ByGoal), Just(Layout::ByTask)],
                     signature in prop::option::of((text(), prop::option::of(date()), text(), text(), extra())),
                     extra in extra()) -> Report {
@@ -822,9 +901,15 @@ mod lossless {
                 activities,
                 task_gaps: task_gaps.into_iter().map(|(task, reason, extra)|
                     TaskGap { task, reason, extra }).collect(),
+                group_costs: blocks.0,
                 partners, coalitions,
-                context_figures: figures.into_iter().map(|(id, name, value, unit, source, extra)|
-                    ContextFigure { id, name, value, unit, source, extra }).collect(),
+                gkrpa: blocks.1,
+                consultation_points: blocks.2,
+                context_figures: figures.into_iter()
+                    .map(|(id, name, value, year, previous_value, unit, source, extra)|
+                        ContextFigure { id, name, value, year, previous_value, unit, source, extra })
+                    .collect(),
+                council: blocks.3,
                 layout,
                 signature: signature.map(|(place, date, name, function, extra)|
                     Signature { place, date, name, function, extra }),

@@ -874,6 +874,7 @@ fn readable_summary(report: &Report, s: &Summary) -> String {
     }
     text.push_str(match s.regime {
         Regime::DrugOnly => ", program przeciwdziałania narkomanii",
+        Regime::AlcoholOnly => ", program profilaktyki i rozwiązywania problemów alkoholowych",
         Regime::Joint => ", program wspólny (alkohol i narkotyki)",
     });
     match s.executed_total {

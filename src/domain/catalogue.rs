@@ -1,6 +1,9 @@
 //! The statutory catalogue: the gmina task lists of the drug act (art. 10 ust. 1) and of the
-//! sobriety act (art. 4¹ ust. 1), the behavioural-addictions area, budget chapters and expense
-//! paragraphs, and NPZ editions. Legal text lives only in `catalogue.json`, embedded at compile time.
+//! sobriety act (art. 4¹ ust. 1), the behavioural-addictions element of the program (art. 4¹
+//! ust. 2 zd. 2, not a statutory point), repealed points, budget chapters and expense
+//! paragraphs, NPZ editions and citations. Legal text lives only in `catalogue.json`, embedded at
+//! compile time; wording that changed over time carries the years it applies to, and every entry
+//! names the text it was taken from and whether that was confirmed.
 
 use std::sync::OnceLock;
 
@@ -20,7 +23,25 @@ pub enum TaskArea {
     Behavioural,
 }
 
-/// One gmina task named by the law.
+/// One wording of a task and the report years it applies to (the wording in force at the end of
+/// the report year). Open ends mean "since always" and "still in force".
+#[derive(Clone, Debug, Deserialize)]
+pub struct Wording {
+    #[serde(default)]
+    pub from_year: Option<i32>,
+    #[serde(default)]
+    pub to_year: Option<i32>,
+    pub text: String,
+}
+
+impl Wording {
+    fn applies_to(&self, year: i32) -> bool {
+        self.from_year.is_none_or(|f| year >= f) && self.to_year.is_none_or(|t| year <= t)
+    }
+}
+
+/// One gmina task named by the law (or, for behavioural addictions, an element the program may
+/// contain).
 #[derive(Clone, Debug, Deserialize)]
 pub struct StatutoryTask {
     pub id: TaskId,
@@ -28,9 +49,51 @@ pub struct StatutoryTask {
     /// Point number within its list.
     pub point: u8,
     pub short_name: String,
-    pub wording: String,
+    /// The statute's words, by the years they apply to.
+    pub wordings: Vec<Wording>,
     pub citation: String,
-    /// Whether the wording was confirmed against the consolidated text.
+    /// Whether this is a point of the statute's task list (false for behavioural addictions,
+    /// which the statute allows as an element of the program: its text is a description, never
+    /// quoted as statute).
+    pub statutory: bool,
+    /// The text the wording was taken from (act, consolidated text, date).
+    pub source: String,
+    /// Whether the wording was confirmed against that text.
+    pub confirmed: bool,
+}
+
+impl StatutoryTask {
+    /// The wording in force at the end of the report year.
+    pub fn wording(&self, year: i32) -> &str {
+        self.wordings
+            .iter()
+            .find(|w| w.applies_to(year))
+            .or(self.wordings.last())
+            .map(|w| w.text.as_str())
+            .unwrap_or_default()
+    }
+}
+
+/// A task list of one act, with the sentence that opens it.
+#[derive(Clone, Debug, Deserialize)]
+pub struct AreaText {
+    pub id: TaskArea,
+    pub title: String,
+    /// The statute's opening words of the list (quoted verbatim).
+    pub intro: String,
+    pub citation: String,
+    pub source: String,
+    pub confirmed: bool,
+}
+
+/// A point of a task list that was repealed: citing it is an error.
+#[derive(Clone, Debug, Deserialize)]
+pub struct RepealedTask {
+    pub id: TaskId,
+    pub citation: String,
+    /// What replaced it, in Polish.
+    pub note: String,
+    pub source: String,
     pub confirmed: bool,
 }
 
@@ -65,16 +128,31 @@ pub struct NpzEdition {
 pub struct Citation {
     pub id: String,
     pub text: String,
+    /// The text it was taken from.
+    pub source: String,
+    pub confirmed: bool,
 }
 
 /// The whole catalogue.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Catalogue {
+    pub areas: Vec<AreaText>,
     pub tasks: Vec<StatutoryTask>,
+    pub repealed_tasks: Vec<RepealedTask>,
     pub chapters: Vec<Chapter>,
     pub paragraphs: Vec<Paragraph>,
     pub npz_editions: Vec<NpzEdition>,
     pub citations: Vec<Citation>,
+}
+
+/// Whether a program of this regime carries out the tasks of this list.
+pub fn regime_covers(regime: Regime, area: TaskArea) -> bool {
+    match (regime, area) {
+        (Regime::Joint, _) => true,
+        (Regime::DrugOnly, TaskArea::Drugs) => true,
+        (Regime::AlcoholOnly, TaskArea::Alcohol | TaskArea::Behavioural) => true,
+        _ => false,
+    }
 }
 
 static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
@@ -88,21 +166,29 @@ pub fn catalogue() -> &'static Catalogue {
 }
 
 impl Catalogue {
-    /// The statutory tasks a report of this regime must cover.
+    /// The tasks a report of this regime must cover: the drug act's list, the sobriety act's
+    /// list or both, plus behavioural addictions when the program includes them.
     pub fn tasks_for(&self, regime: Regime, behavioural: bool) -> Vec<&StatutoryTask> {
         self.tasks
             .iter()
-            .filter(|t| match (regime, t.area) {
-                (_, TaskArea::Drugs) => true,
-                (Regime::Joint, TaskArea::Alcohol) => true,
-                (Regime::Joint, TaskArea::Behavioural) => behavioural,
-                _ => false,
+            .filter(|t| {
+                regime_covers(regime, t.area) && (t.area != TaskArea::Behavioural || behavioural)
             })
             .collect()
     }
 
     pub fn task(&self, id: &TaskId) -> Option<&StatutoryTask> {
         self.tasks.iter().find(|t| &t.id == id)
+    }
+
+    /// The repealed point with this id, if it is one.
+    pub fn repealed(&self, id: &TaskId) -> Option<&RepealedTask> {
+        self.repealed_tasks.iter().find(|t| &t.id == id)
+    }
+
+    /// The opening words and citation of a task list.
+    pub fn area(&self, area: TaskArea) -> Option<&AreaText> {
+        self.areas.iter().find(|a| a.id == area)
     }
 
     pub fn chapter(&self, code: &str) -> Option<&Chapter> {

@@ -1,4 +1,4 @@
-//! The versioned JSON file format (`raport-gp`, schema version 1) used for files and storage.
+//! The versioned JSON file format (`raport-gp`, schema version 2) used for files and storage.
 //! Reading is a pipeline: parse → check envelope → migrate → deserialise → validate.
 //!
 //! Invariants: every file carries the envelope `{format, schema_version, app_version, saved_at}`
@@ -25,7 +25,7 @@ pub const FORMAT: &str = "raport-gp";
 /// The format tag of a backup file holding several reports.
 pub const BACKUP_FORMAT: &str = "raport-gp-backup";
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// The oldest schema version this app can still read (by migrating it).
 pub const OLDEST_SUPPORTED_VERSION: u32 = 1;
 /// The largest file accepted: a report is tens of kilobytes, so anything bigger is not one.
@@ -45,7 +45,7 @@ pub const HTML_DATA_ID: &str = "raport-gp-data";
 #[cfg_attr(
     not(target_arch = "wasm32"),
     schemars(
-        title = "Raport GP — plik raportu, wersja 1",
+        title = "Raport GP — plik raportu, wersja 2",
         description = "Roczny raport z realizacji gminnego programu przeciwdziałania uzależnieniom, zapisany przez aplikację Raport GP."
     )
 )]
@@ -63,7 +63,7 @@ pub struct ReportFile {
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(
-            extend("const" = 1),
+            extend("const" = 2),
             description = "Wersja schematu pliku; aplikacja odmawia wczytania wersji nowszej niż obsługiwana."
         )
     )]
@@ -105,7 +105,7 @@ pub struct BackupFile {
         schemars(extend("const" = "raport-gp-backup"))
     )]
     pub format: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 2)))]
     pub schema_version: u32,
     #[serde(default)]
     pub app_version: String,
@@ -541,11 +541,47 @@ fn read_value_with(
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migration steps: `MIGRATIONS[i]` turns a report of version
-/// `OLDEST_SUPPORTED_VERSION + i` into the next one. Empty while only version 1 exists.
-/// To introduce version 2: write `fn v1_to_v2(report: Value) -> Result<Value, String>`, add it
-/// here, bump [`SCHEMA_VERSION`], change the model, and keep a version 2 fixture next to the
-/// version 1 one in `tests/fixtures/`.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `OLDEST_SUPPORTED_VERSION + i` into the next one. To add version N + 1: write
+/// `fn vN_to_vN1(report: Value) -> Result<Value, String>`, add it here, bump [`SCHEMA_VERSION`],
+/// change the model, and keep a fixture of version N + 1 next to the older ones in
+/// `tests/fixtures/`.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 1 numbered the sobriety act's tasks as if art. 4¹ ust. 1 still had a pkt 4 of its own
+/// in sequence: `alcohol.4` (support of institutions), `alcohol.5` (interventions), `alcohol.6`
+/// (social employment). Pkt 4 is repealed; those tasks are pkt 5, 6 and 7, and version 2's ids
+/// equal the statute's point numbers. Every task reference is renamed in one pass (so `alcohol.4`
+/// becomes `alcohol.5`, not `alcohol.6`): activities' task lists and task gaps, which are the only
+/// places version 1 refers to tasks. Everything else, unknown fields included, is kept as it is.
+pub fn v1_to_v2(mut report: Value) -> Result<Value, String> {
+    fn rename(id: &mut Value) {
+        let renamed = match id.as_str() {
+            Some("alcohol.4") => "alcohol.5",
+            Some("alcohol.5") => "alcohol.6",
+            Some("alcohol.6") => "alcohol.7",
+            _ => return,
+        };
+        *id = Value::from(renamed);
+    }
+    let Some(obj) = report.as_object_mut() else {
+        return Err("raport nie jest obiektem JSON".into());
+    };
+    if let Some(Value::Array(activities)) = obj.get_mut("activities") {
+        for activity in activities {
+            if let Some(Value::Array(tasks)) = activity.get_mut("tasks") {
+                tasks.iter_mut().for_each(rename);
+            }
+        }
+    }
+    if let Some(Value::Array(gaps)) = obj.get_mut("task_gaps") {
+        for gap in gaps {
+            if let Some(task) = gap.get_mut("task") {
+                rename(task);
+            }
+        }
+    }
+    Ok(report)
+}
 
 const _: () = assert!(
     OLDEST_SUPPORTED_VERSION + MIGRATIONS.len() as u32 == SCHEMA_VERSION,

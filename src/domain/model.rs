@@ -15,6 +15,11 @@ pub use super::money::Amount;
 /// Fields this version does not know, kept as they came so a round trip loses nothing.
 pub type Extra = Map<String, Value>;
 
+/// Flags that are off are left out of files, which keeps big reports small.
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
@@ -153,7 +158,11 @@ pub struct Gmina {
 pub enum Regime {
     /// Gminny program przeciwdziałania narkomanii (art. 10 of the drug act), the form up to 2021.
     DrugOnly,
-    /// Joint program of art. 4¹ of the sobriety act (alcohol + drugs), required from 2022.
+    /// Gminny program profilaktyki i rozwiązywania problemów alkoholowych (art. 4¹ of the
+    /// sobriety act) on its own, the form up to 2021.
+    AlcoholOnly,
+    /// Joint program (alcohol + drugs): required by art. 4¹ ust. 2 of the sobriety act from 2022,
+    /// and a legitimate voluntary combination of both programs before.
     #[default]
     Joint,
 }
@@ -171,9 +180,12 @@ impl Regime {
         }
     }
 
+    pub const ALL: [Regime; 3] = [Regime::Joint, Regime::DrugOnly, Regime::AlcoholOnly];
+
     pub fn label(self) -> &'static str {
         match self {
             Regime::DrugOnly => "program przeciwdziałania narkomanii",
+            Regime::AlcoholOnly => "program profilaktyki i rozwiązywania problemów alkoholowych",
             Regime::Joint => {
                 "program profilaktyki i rozwiązywania problemów alkoholowych oraz przeciwdziałania narkomanii"
             }
@@ -238,19 +250,24 @@ pub enum FundingSource {
     Budget,
     /// Alcohol permit fees (opłaty za zezwolenia, art. 18¹/18² of the sobriety act).
     PermitFees,
+    /// The fee on small bottles ("małpkowe", art. 9² ust. 11 and art. 9³ ust. 3–4 of the sobriety
+    /// act): a source of its own with its own purpose, not under art. 18².
+    SmallBottleFee,
     Other,
 }
 
 impl FundingSource {
-    pub const ALL: [FundingSource; 3] = [
+    pub const ALL: [FundingSource; 4] = [
         FundingSource::Budget,
         FundingSource::PermitFees,
+        FundingSource::SmallBottleFee,
         FundingSource::Other,
     ];
     pub fn label(self) -> &'static str {
         match self {
             FundingSource::Budget => "budżet gminy",
             FundingSource::PermitFees => "opłaty za zezwolenia",
+            FundingSource::SmallBottleFee => "opłata za małe opakowania („małpkowe”)",
             FundingSource::Other => "inne",
         }
     }
@@ -324,13 +341,53 @@ pub struct ExternalFunding {
 #[serde(default)]
 pub struct Budget {
     pub lines: Vec<BudgetLine>,
-    /// Income from alcohol permit fees in the year (dział 756, rozdz. 75618, § 0480).
+    /// Income from alcohol permit fees planned for the year.
+    pub permit_fee_planned: Option<Amount>,
+    /// Income from alcohol permit fees received in the year (dział 756, rozdz. 75618, § 0480).
     pub permit_fee_income: Option<Amount>,
-    /// Unspent permit-fee money carried over from the previous year.
+    /// Income from the small-bottle fee planned for the year (art. 9³ ust. 3 of the sobriety act).
+    pub small_bottle_planned: Option<Amount>,
+    /// Income from the small-bottle fee received in the year.
+    pub small_bottle_income: Option<Amount>,
+    /// Unspent permit-fee money carried in from the previous year.
     pub carried_over: Option<Amount>,
+    /// Money the general budget added to the program beyond the fee income (dofinansowanie).
+    pub general_budget_top_up: Option<Amount>,
     pub external: Vec<ExternalFunding>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Budget {
+    /// Executed spending charged to a funding source: budget lines of that source.
+    pub fn executed_from(&self, source: FundingSource) -> Option<Amount> {
+        self.lines
+            .iter()
+            .filter(|l| l.source == source)
+            .filter_map(|l| l.executed)
+            .fold(None, |acc, v| Some(acc.unwrap_or_default() + v))
+    }
+
+    /// Permit-fee money carried out to next year: income received plus money carried in minus
+    /// what was spent from permit fees (`None` when no income is given).
+    pub fn permit_fees_carried_out(&self) -> Option<Amount> {
+        let income = self.permit_fee_income?;
+        let available = income + self.carried_over.unwrap_or_default();
+        let spent = self
+            .executed_from(FundingSource::PermitFees)
+            .unwrap_or_default();
+        Some(available - spent)
+    }
+
+    /// Small-bottle money left at the end of the year: income received minus what was spent
+    /// from it (`None` when no income is given).
+    pub fn small_bottle_left(&self) -> Option<Amount> {
+        let income = self.small_bottle_income?;
+        let spent = self
+            .executed_from(FundingSource::SmallBottleFee)
+            .unwrap_or_default();
+        Some(income - spent)
+    }
 }
 
 /// A goal of the program (the Kalisz report's sections I–V), grouping activities.
@@ -383,16 +440,19 @@ pub enum PreventionLevel {
     Selective,
     /// profilaktyka wskazująca
     Indicated,
+    /// profilaktyka środowiskowa (seller training, test purchases): fits none of the three levels
+    Environmental,
     /// not a prevention activity (treatment, help, coordination)
     #[default]
     NotApplicable,
 }
 
 impl PreventionLevel {
-    pub const ALL: [PreventionLevel; 4] = [
+    pub const ALL: [PreventionLevel; 5] = [
         PreventionLevel::Universal,
         PreventionLevel::Selective,
         PreventionLevel::Indicated,
+        PreventionLevel::Environmental,
         PreventionLevel::NotApplicable,
     ];
     pub fn label(self) -> &'static str {
@@ -400,6 +460,7 @@ impl PreventionLevel {
             PreventionLevel::Universal => "profilaktyka uniwersalna",
             PreventionLevel::Selective => "profilaktyka selektywna",
             PreventionLevel::Indicated => "profilaktyka wskazująca",
+            PreventionLevel::Environmental => "profilaktyka środowiskowa",
             PreventionLevel::NotApplicable => "nie dotyczy",
         }
     }
@@ -467,13 +528,16 @@ pub enum Mode {
     OpenCompetitionGrant,
     /// mały grant (art. 19a ustawy o działalności pożytku publicznego)
     SmallGrant,
+    /// finansowanie działalności własnej jednostki (ośrodka, świetlicy, centrum)
+    OwnUnitFunding,
     /// finansowane przez innych (NFZ, KCPU, ...)
     FinancedByOthers,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::OwnWork,
+        Mode::OwnUnitFunding,
         Mode::ServiceContract,
         Mode::OpenCompetitionGrant,
         Mode::SmallGrant,
@@ -485,6 +549,7 @@ impl Mode {
             Mode::ServiceContract => "zlecenie usługi",
             Mode::OpenCompetitionGrant => "dotacja w otwartym konkursie ofert",
             Mode::SmallGrant => "mały grant",
+            Mode::OwnUnitFunding => "finansowanie własnej jednostki",
             Mode::FinancedByOthers => "finansowane przez inne podmioty",
         }
     }
@@ -579,6 +644,9 @@ pub struct Indicator {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
     #[serde(with = "decimal_text")]
     pub achieved: Option<Decimal>,
+    /// The values are estimates ("ok. 30 osób"): printed with "ok.".
+    #[serde(skip_serializing_if = "is_false")]
+    pub approximate: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -623,6 +691,14 @@ pub struct Activity {
     /// Ids of partners in the register who carried it out.
     pub realizers: Vec<Id>,
     pub mode: Mode,
+    /// Name of the program from the national base of recommended programs (Baza Programów
+    /// Rekomendowanych), when the activity is one; empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub recommended_program: String,
+    /// A fête, picnic or other public event (festyn, piknik, impreza plenerowa): audit chambers
+    /// question such spending when it has no prevention element.
+    #[serde(skip_serializing_if = "is_false")]
+    pub event: bool,
     pub cost: Cost,
     pub indicators: Vec<Indicator>,
     pub status: Status,
@@ -663,16 +739,28 @@ pub enum PartnerKind {
     SelfHelpGroup,
     Church,
     Court,
+    /// gminny ośrodek sportu, kultury (municipal unit)
+    SportCultureUnit,
+    /// biblioteka
+    Library,
+    /// placówka wsparcia dziennego (świetlica; art. 18² of the sobriety act names them)
+    DaySupportCentre,
+    /// gminna komisja rozwiązywania problemów alkoholowych
+    Gkrpa,
     Other,
 }
 
 impl PartnerKind {
-    pub const ALL: [PartnerKind; 11] = [
+    pub const ALL: [PartnerKind; 15] = [
         PartnerKind::Treatment,
         PartnerKind::SocialWelfare,
         PartnerKind::Police,
         PartnerKind::MunicipalGuard,
         PartnerKind::School,
+        PartnerKind::DaySupportCentre,
+        PartnerKind::SportCultureUnit,
+        PartnerKind::Library,
+        PartnerKind::Gkrpa,
         PartnerKind::SanitaryInspectorate,
         PartnerKind::Ngo,
         PartnerKind::SelfHelpGroup,
@@ -692,6 +780,10 @@ impl PartnerKind {
             PartnerKind::SelfHelpGroup => "grupa samopomocowa",
             PartnerKind::Church => "kościół / związek wyznaniowy",
             PartnerKind::Court => "sąd / kuratorzy",
+            PartnerKind::SportCultureUnit => "gminna jednostka sportu lub kultury",
+            PartnerKind::Library => "biblioteka",
+            PartnerKind::DaySupportCentre => "placówka wsparcia dziennego",
+            PartnerKind::Gkrpa => "gminna komisja rozwiązywania problemów alkoholowych",
             PartnerKind::Other => "inny podmiot",
         }
     }
@@ -749,8 +841,222 @@ pub struct ContextFigure {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
     #[serde(with = "decimal_text")]
     pub value: Option<Decimal>,
+    /// The year the value describes (usually the report year).
+    pub year: Option<i32>,
+    /// The value of the year before, for "this year vs last year".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[serde(with = "decimal_text")]
+    pub previous_value: Option<Decimal>,
     pub unit: String,
     pub source: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Counts of people by the client types real consultation-point reports use.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ClientCounts {
+    /// osoby uzależnione
+    pub addicted: Option<u32>,
+    /// osoby współuzależnione
+    pub co_dependent: Option<u32>,
+    /// dorosłe dzieci alkoholików (DDA)
+    pub dda: Option<u32>,
+    /// osoby doznające przemocy domowej
+    pub violence_victims: Option<u32>,
+    /// osoby stosujące przemoc
+    pub perpetrators: Option<u32>,
+    /// inne
+    pub other: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl ClientCounts {
+    /// The client types with their Polish labels and values, in print order.
+    pub fn rows(&self) -> [(&'static str, &'static str, Option<u32>); 6] {
+        [
+            ("addicted", "osoby uzależnione", self.addicted),
+            ("co_dependent", "osoby współuzależnione", self.co_dependent),
+            ("dda", "dorosłe dzieci alkoholików (DDA)", self.dda),
+            (
+                "violence_victims",
+                "osoby doznające przemocy domowej",
+                self.violence_victims,
+            ),
+            ("perpetrators", "osoby stosujące przemoc", self.perpetrators),
+            ("other", "inne osoby", self.other),
+        ]
+    }
+
+    /// The sum of the given counts (`None` when nothing is given).
+    pub fn total(&self) -> Option<u64> {
+        self.rows()
+            .iter()
+            .filter_map(|(_, _, v)| *v)
+            .map(u64::from)
+            .fold(None, |acc, v| Some(acc.unwrap_or(0) + v))
+    }
+}
+
+/// Where a consultation point sent its clients on (poradnia, AA, Al-Anon, terapia stacjonarna...).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Referral {
+    pub id: Id,
+    pub target: String,
+    pub persons: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A consultation point (punkt konsultacyjny, telefon zaufania) run under the program.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ConsultationPoint {
+    pub id: Id,
+    pub name: String,
+    /// Opening hours per week.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[serde(with = "decimal_text")]
+    pub weekly_hours: Option<Decimal>,
+    /// Who works there (e.g. "specjalista psychoterapii uzależnień, psycholog").
+    pub staff: String,
+    /// People who came, by type.
+    pub clients: ClientCounts,
+    /// Consultations given, by client type.
+    pub consultations: ClientCounts,
+    pub referrals: Vec<Referral>,
+    pub notes: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The work of the gminna komisja rozwiązywania problemów alkoholowych (art. 4¹ ust. 3–5 of the
+/// sobriety act), reported apart from the task list. Every count is optional: empty means "not
+/// given", never zero.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Gkrpa {
+    pub members: Option<u32>,
+    /// Members trained in addiction problems.
+    pub trained_members: Option<u32>,
+    pub meetings: Option<u32>,
+    /// Motivational or intervention interviews held.
+    pub interviews: Option<u32>,
+    /// People referred to an expert opinion (biegły) on addiction.
+    pub referred_to_expert: Option<u32>,
+    /// Applications to court for obligatory treatment.
+    pub court_applications: Option<u32>,
+    /// Opinions on alcohol sale permits: positive and negative.
+    pub permit_opinions_positive: Option<u32>,
+    pub permit_opinions_negative: Option<u32>,
+    /// Inspections of sales points.
+    pub inspections: Option<u32>,
+    /// Test purchases (zakupy kontrolowane).
+    pub test_purchases: Option<u32>,
+    /// Participation in Niebieska Karta groups (grupy diagnostyczno-pomocowe).
+    pub blue_card_groups: Option<u32>,
+    /// What the commission cost in the year.
+    pub cost: Option<Amount>,
+    /// Pay of a member per meeting (set by the council in the program, art. 4¹ ust. 5).
+    pub pay_per_meeting: Option<Amount>,
+    /// Budget lines that carry the commission's cost (their executed sum equals `cost`).
+    pub budget_lines: Vec<Id>,
+    pub notes: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Gkrpa {
+    /// Whether nothing about the commission was entered.
+    pub fn is_empty(&self) -> bool {
+        let counts = [
+            self.members,
+            self.trained_members,
+            self.meetings,
+            self.interviews,
+            self.referred_to_expert,
+            self.court_applications,
+            self.permit_opinions_positive,
+            self.permit_opinions_negative,
+            self.inspections,
+            self.test_purchases,
+            self.blue_card_groups,
+        ];
+        counts.iter().all(Option::is_none)
+            && self.cost.is_none()
+            && self.pay_per_meeting.is_none()
+            && self.budget_lines.is_empty()
+            && self.notes.trim().is_empty()
+    }
+}
+
+/// One cost given for a group of activities or a whole goal, when the gmina does not split it
+/// per activity. Printed with its group and counted in the chapter sums.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct GroupCost {
+    pub id: Id,
+    /// What the amount covers, e.g. "Programy profilaktyczne w szkołach".
+    pub description: String,
+    /// The goal it covers as a whole, if any.
+    pub goal: Option<Id>,
+    /// The activities it covers.
+    pub activities: Vec<Id>,
+    pub cost: Cost,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What the council did with the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CouncilOutcome {
+    /// not yet presented
+    #[default]
+    Pending,
+    /// przyjęła do wiadomości
+    Noted,
+    /// przyjęła uchwałą
+    Resolution,
+    Other,
+}
+
+impl CouncilOutcome {
+    pub const ALL: [CouncilOutcome; 4] = [
+        CouncilOutcome::Pending,
+        CouncilOutcome::Noted,
+        CouncilOutcome::Resolution,
+        CouncilOutcome::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            CouncilOutcome::Pending => "jeszcze nie przedstawiono",
+            CouncilOutcome::Noted => "rada przyjęła raport do wiadomości",
+            CouncilOutcome::Resolution => "rada przyjęła raport uchwałą",
+            CouncilOutcome::Other => "inne",
+        }
+    }
+}
+
+/// When the report was presented to the council and what the council did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct CouncilPresentation {
+    pub presented_on: Option<Date>,
+    pub outcome: CouncilOutcome,
+    /// Number of the council's resolution, when it passed one (e.g. `XXV/210/2026`).
+    pub resolution_number: String,
+    pub notes: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -805,9 +1111,17 @@ pub struct Report {
     pub goals: Vec<Goal>,
     pub activities: Vec<Activity>,
     pub task_gaps: Vec<TaskGap>,
+    /// Costs given for a group of activities or a whole goal.
+    pub group_costs: Vec<GroupCost>,
     pub partners: Vec<Partner>,
     pub coalitions: Vec<Coalition>,
+    /// Komisja (GKRPA): its own work, reported apart from the tasks.
+    pub gkrpa: Gkrpa,
+    /// Punkty konsultacyjne (zero or more).
+    pub consultation_points: Vec<ConsultationPoint>,
     pub context_figures: Vec<ContextFigure>,
+    /// When the report went to the council and what the council did.
+    pub council: CouncilPresentation,
     pub layout: Layout,
     pub signature: Option<Signature>,
     #[serde(flatten)]
@@ -865,6 +1179,11 @@ impl Report {
             c.working_groups.iter().for_each(|w| consider(&w.id));
         }
         self.context_figures.iter().for_each(|f| consider(&f.id));
+        self.group_costs.iter().for_each(|g| consider(&g.id));
+        for p in &self.consultation_points {
+            consider(&p.id);
+            p.referrals.iter().for_each(|r| consider(&r.id));
+        }
         Id(format!("{prefix}-{}", max + 1))
     }
 
@@ -946,7 +1265,52 @@ impl Report {
             .iter()
             .map(|f| ContextFigure {
                 value: None,
+                year: Some(year),
+                previous_value: if f.year.is_none() || f.year == Some(self.year) {
+                    f.value
+                } else {
+                    None
+                },
                 ..f.clone()
+            })
+            .collect();
+        next.budget.carried_over = self.budget.permit_fees_carried_out();
+        next.gkrpa = Gkrpa {
+            members: self.gkrpa.members,
+            trained_members: self.gkrpa.trained_members,
+            pay_per_meeting: self.gkrpa.pay_per_meeting,
+            budget_lines: self.gkrpa.budget_lines.clone(),
+            ..Gkrpa::default()
+        };
+        next.consultation_points = self
+            .consultation_points
+            .iter()
+            .map(|p| ConsultationPoint {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                weekly_hours: p.weekly_hours,
+                staff: p.staff.clone(),
+                referrals: p
+                    .referrals
+                    .iter()
+                    .map(|r| Referral {
+                        persons: None,
+                        ..r.clone()
+                    })
+                    .collect(),
+                ..ConsultationPoint::default()
+            })
+            .collect();
+        next.group_costs = self
+            .group_costs
+            .iter()
+            .map(|g| GroupCost {
+                cost: Cost {
+                    planned: None,
+                    executed: None,
+                    ..g.cost.clone()
+                },
+                ..g.clone()
             })
             .collect();
         next

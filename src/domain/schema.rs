@@ -1,15 +1,23 @@
 //! The JSON Schema of the report file format, generated from the types (host only).
 //!
-//! The committed copy lives in `public/schema/raport-gp-1.schema.json` (published with the app,
-//! so others can check files they produce); a test keeps it equal to [`schema_json`] and
-//! `UPDATE_SCHEMA=1 cargo test schema` rewrites it after a change of the model.
+//! The committed copy of the current version lives in `public/schema/raport-gp-2.schema.json`
+//! (published with the app, so others can check files they produce); a test keeps it equal to
+//! [`schema_json`] and `UPDATE_SCHEMA=1 cargo test schema` rewrites it after a change of the
+//! model. The schemas of older versions stay published beside it, frozen
+//! ([`PUBLISHED_SCHEMAS`]): files of those versions still exist and still import.
 
 use super::format::ReportFile;
 
-/// Where the committed schema lives, relative to the crate root.
-pub const SCHEMA_PATH: &str = "public/schema/raport-gp-1.schema.json";
+/// Where the committed schema of the current version lives, relative to the crate root.
+pub const SCHEMA_PATH: &str = "public/schema/raport-gp-2.schema.json";
 
-/// The JSON Schema (draft 2020-12) of a report file of schema version 1: the envelope
+/// Every published schema, oldest first: (schema version, path relative to the crate root).
+pub const PUBLISHED_SCHEMAS: [(u32, &str); 2] = [
+    (1, "public/schema/raport-gp-1.schema.json"),
+    (2, SCHEMA_PATH),
+];
+
+/// The JSON Schema (draft 2020-12) of a report file of the current schema version: the envelope
 /// (`format`, `schema_version`, `app_version`, `saved_at`) and the report. Pretty-printed with a
 /// trailing newline.
 pub fn schema_json() -> String {

@@ -100,10 +100,11 @@ pub fn summarize(report: &Report) -> Summary {
     }
 }
 
-/// The regime as written in files (`drug_only`, `joint`).
+/// The regime as written in files (`drug_only`, `alcohol_only`, `joint`).
 pub fn regime_code(regime: Regime) -> &'static str {
     match regime {
         Regime::DrugOnly => "drug_only",
+        Regime::AlcoholOnly => "alcohol_only",
         Regime::Joint => "joint",
     }
 }

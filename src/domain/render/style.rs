@@ -35,6 +35,9 @@ dl.facts > div { display: grid; grid-template-columns: 11rem 1fr; gap: .75rem; m
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
 .cite { display: block; font-size: 9.5pt; }
+ul.tasks { list-style: none; padding-left: 1.2rem; }
+ul.tasks li { margin: .2rem 0; }
+p.task-list { margin-bottom: .2rem; }
 figure.chart { margin: .5rem 0 1rem; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 figure.chart text { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; font-size: 12px; fill: #000; }

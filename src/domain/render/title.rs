@@ -4,8 +4,9 @@ use std::fmt::{self, Write};
 
 use super::html::{self, or_missing, paragraphs, Esc};
 use super::Ctx;
-use crate::domain::catalogue::catalogue;
+use crate::domain::catalogue::{catalogue, TaskArea};
 use crate::domain::model::{Regime, Report};
+use crate::domain::rules::Cite;
 
 /// The program's title, or the regime's generic name when the user left it blank.
 fn program_title(r: &Report) -> String {
@@ -144,38 +145,54 @@ pub(super) fn write_legal_basis(out: &mut String, ctx: &Ctx) -> fmt::Result {
     let r = ctx.report;
     let cat = catalogue();
     out.push_str("<section>\n<h2>Podstawa prawna i powiązania programu</h2>\n");
-    let cite = |id: &str| cat.citation(id).unwrap_or(id).to_string();
-    match r.program.regime {
-        Regime::DrugOnly => {
-            writeln!(
-                out,
-                "<p>Program jest gminnym programem przeciwdziałania narkomanii, przyjętym \
-                 i realizowanym na podstawie {}.</p>",
-                Esc(&cite("drug_act_art10"))
-            )?;
-            writeln!(
-                out,
-                "<p>Raport z wykonania programu i jego efektów organ wykonawczy gminy przedkłada \
-                 radzie gminy na podstawie {}.</p>",
-                Esc(&cite("drug_act_art11"))
-            )?;
+    let cite = |c: Cite| {
+        c.citation_id(r.program.regime, r.year)
+            .and_then(|id| cat.citation(id))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let kind = match r.program.regime {
+        Regime::DrugOnly => "gminnym programem przeciwdziałania narkomanii".to_string(),
+        Regime::AlcoholOnly => {
+            "gminnym programem profilaktyki i rozwiązywania problemów alkoholowych".to_string()
         }
-        Regime::Joint => {
-            writeln!(
-                out,
-                "<p>Program jest wspólnym gminnym programem profilaktyki i rozwiązywania problemów \
-                 alkoholowych oraz przeciwdziałania narkomanii{}, przyjętym i realizowanym na \
-                 podstawie {} oraz {}.</p>",
-                if r.program.behavioural {
-                    ", obejmującym także uzależnienia behawioralne"
-                } else {
-                    ""
-                },
-                Esc(&cite("sobriety_art4_1")),
-                Esc(&cite("drug_act_art10"))
-            )?;
-        }
-    }
+        Regime::Joint => format!(
+            "{}gminnym programem profilaktyki i rozwiązywania problemów alkoholowych oraz \
+             przeciwdziałania narkomanii{}",
+            if r.year >= Regime::JOINT_FROM_YEAR {
+                ""
+            } else {
+                "wspólnym "
+            },
+            if r.program.behavioural {
+                ", obejmującym także przeciwdziałanie uzależnieniom behawioralnym"
+            } else {
+                ""
+            }
+        ),
+    };
+    writeln!(
+        out,
+        "<p>Program jest {}, przyjętym i realizowanym na podstawie {}.</p>",
+        Esc(&kind),
+        Esc(&cite(Cite::ProgramBasis))
+    )?;
+    let report_basis = if r.year >= Regime::JOINT_FROM_YEAR {
+        "<p>Raport z wykonania w danym roku gminnego programu profilaktyki i rozwiązywania \
+         problemów alkoholowych oraz przeciwdziałania narkomanii i efektów jego realizacji wójt \
+         (burmistrz, prezydent miasta) sporządza i przedkłada radzie gminy w terminie do dnia \
+         30 czerwca roku następującego po roku, którego dotyczy raport — {}.</p>"
+    } else if r.program.regime == Regime::AlcoholOnly {
+        "<p>Raport przedstawia wykonanie programu przyjętego na podstawie {}.</p>"
+    } else {
+        "<p>Raport z wykonania programu i jego efektów organ wykonawczy gminy przedkłada \
+         radzie gminy na podstawie {}.</p>"
+    };
+    writeln!(
+        out,
+        "{}",
+        report_basis.replace("{}", &Esc(&cite(Cite::ReportBasis)).to_string())
+    )?;
 
     let strategy = &r.program.strategy;
     if !strategy.title.trim().is_empty() {
@@ -203,16 +220,50 @@ pub(super) fn write_legal_basis(out: &mut String, ctx: &Ctx) -> fmt::Result {
         None => out.push_str("<p>Nie wskazano edycji Narodowego Programu Zdrowia.</p>\n"),
     }
 
-    out.push_str("<p>Zadania własne gminy, które program realizuje:</p>\n<ol>\n");
+    // The task lists as the statutes word them in the report year: each list opens with the
+    // act's own words; behavioural addictions are an element of the program (art. 4¹ ust. 2
+    // zd. 2), described, never quoted as a statutory point.
+    out.push_str("<p>Zadania, które program realizuje:</p>\n");
+    let mut areas: Vec<TaskArea> = Vec::new();
     for t in &ctx.tasks {
+        if !areas.contains(&t.area) {
+            areas.push(t.area);
+        }
+    }
+    for area in areas {
+        let Some(text) = cat.area(area) else { continue };
+        let tasks = ctx.tasks.iter().filter(|t| t.area == area);
+        if area == TaskArea::Behavioural {
+            for t in tasks {
+                writeln!(
+                    out,
+                    "<p class=\"task-list\">{} — {} <span class=\"cite\">({})</span></p>",
+                    Esc(&text.title),
+                    Esc(t.wording(r.year)),
+                    Esc(&t.citation)
+                )?;
+            }
+            continue;
+        }
         writeln!(
             out,
-            "<li>{} <span class=\"cite\">({})</span></li>",
-            Esc(&t.wording),
-            Esc(&t.citation)
+            "<p class=\"task-list\">{}: „{}” <span class=\"cite\">({})</span></p>\n<ul class=\"tasks\">",
+            Esc(&text.title),
+            Esc(&text.intro),
+            Esc(&text.citation)
         )?;
+        for t in tasks {
+            writeln!(
+                out,
+                "<li>{}) {}; <span class=\"cite\">({})</span></li>",
+                t.point,
+                Esc(t.wording(r.year)),
+                Esc(&t.citation)
+            )?;
+        }
+        out.push_str("</ul>\n");
     }
-    out.push_str("</ol>\n</section>\n");
+    out.push_str("</section>\n");
     Ok(())
 }
 

@@ -41,12 +41,24 @@ pub const MIN_YEAR: i32 = 2006;
 /// The last report year the checks accept (a guard against typos such as `20200`).
 pub const MAX_YEAR: i32 = 2100;
 
-/// How serious a finding is.
+/// How serious a finding is. The policy every rule follows:
+/// - **Error**: the report would be wrong or misleading as printed — sums that do not add up,
+///   impossible dates or counts, a repealed or unknown statutory point, a task of the wrong act,
+///   money spent beyond what the law allows, a malformed code, a dangling reference.
+/// - **Warning**: something is missing that a reviewer (the council, RIO, KCPU) would ask for —
+///   a task without an activity or a written reason, a missing resolution date or number, an
+///   indicator without a value — or a choice the law frowns upon but does not make false (a
+///   separate program after 2022, a program period over 4 years, spending audit chambers
+///   question).
+/// - **Info**: a hint; nothing needs to change (a missing TERYT code: no real report states it).
+///
+/// So a sparse but honest report (no TERYT, no resolution number, no per-activity costs) comes
+/// out with warnings and notes, not errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
-    /// The report is wrong or incomplete as it stands.
+    /// The report would be wrong or misleading as printed.
     Error,
-    /// Probably a problem; worth a look before the report goes to the council.
+    /// Something a reviewer would ask for is missing.
     Warning,
     /// A note; nothing needs to change.
     Info,
@@ -63,37 +75,44 @@ impl Severity {
     }
 }
 
-/// Where a rule's legal citation comes from.
+/// Where a rule's legal citation comes from. Every finding cites the provision in force for the
+/// report's year: the basis of the program or of the report is chosen by regime and year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cite {
-    /// The rule rests on no particular provision (consistency of the data).
-    None,
     /// A citation of the catalogue, by id.
     Id(&'static str),
     /// The statutory task the finding concerns (its own `citation` in the catalogue).
     Task,
-    /// The provision that makes the gmina adopt the program: art. 10 of the drug act for a
-    /// drug-only program, art. 4¹ of the sobriety act for the joint one.
+    /// The provisions that make the gmina adopt the program: art. 10 of the drug act for a
+    /// drug-only program, art. 4¹ of the sobriety act for an alcohol program, both for a joint
+    /// one (art. 10 ust. 1–3 before 2022, ust. 1 i 2 from 2022).
     ProgramBasis,
-    /// The provision that makes the report due: art. 11 of the drug act for a drug-only program,
-    /// the council's resolution for the joint one.
+    /// The provision that requires the report for its year, for rules about what the report
+    /// says: art. 4¹ ust. 2b of the sobriety act from 2022; art. 11 ust. 1 of the drug act for a
+    /// drug or combined program up to 2021; for an alcohol-only program up to 2021, which no
+    /// provision made report to the council, the program's own basis.
     ReportBasis,
 }
 
 impl Cite {
-    /// The catalogue citation id this resolves to for a regime (`None` for `Cite::None`, and for
-    /// `Cite::Task` when the task is not known).
-    pub fn citation_id(self, regime: Regime) -> Option<&'static str> {
+    /// The catalogue citation id this resolves to for a report of this regime and year (`None`
+    /// for `Cite::Task`, whose citation is the task's own).
+    pub fn citation_id(self, regime: Regime, year: i32) -> Option<&'static str> {
+        let joint_era = year >= Regime::JOINT_FROM_YEAR;
         match self {
-            Cite::None | Cite::Task => None,
+            Cite::Task => None,
             Cite::Id(id) => Some(id),
-            Cite::ProgramBasis => Some(match regime {
-                Regime::DrugOnly => "drug_act_art10",
-                Regime::Joint => "sobriety_art4_1",
+            Cite::ProgramBasis => Some(match (regime, joint_era) {
+                (Regime::DrugOnly, false) => "drug_act_art10",
+                (Regime::DrugOnly, true) => "drug_act_art10_2022",
+                (Regime::AlcoholOnly, _) => "sobriety_art4_1",
+                (Regime::Joint, false) => "combined_program_basis",
+                (Regime::Joint, true) => "joint_program_basis",
             }),
-            Cite::ReportBasis => Some(match regime {
-                Regime::DrugOnly => "drug_act_art11",
-                Regime::Joint => "program_resolution_report",
+            Cite::ReportBasis => Some(match (regime, joint_era) {
+                (_, true) => "sobriety_art4_1_2b",
+                (Regime::DrugOnly | Regime::Joint, false) => "drug_act_art11",
+                (Regime::AlcoholOnly, false) => "sobriety_art4_1",
             }),
         }
     }
@@ -268,14 +287,15 @@ impl Ctx<'_> {
             "rule {} is missing from RULES",
             rule.id
         );
+        let (regime, year) = (self.report.program.regime, self.report.year);
         let citation = match (rule.citation, task) {
             (Cite::Task, Some(t)) => Some(t.citation.clone()),
             (Cite::Task, None) => Cite::ProgramBasis
-                .citation_id(self.report.program.regime)
+                .citation_id(regime, year)
                 .and_then(|id| catalogue().citation(id))
                 .map(str::to_owned),
             (cite, _) => cite
-                .citation_id(self.report.program.regime)
+                .citation_id(regime, year)
                 .and_then(|id| catalogue().citation(id))
                 .map(str::to_owned),
         };

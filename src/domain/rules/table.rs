@@ -129,7 +129,7 @@ pub static YEAR_OUTSIDE_PROGRAM_PERIOD: Rule = Rule {
 pub static PROGRAM_PERIOD_REVERSED: Rule = Rule {
     id: "program-period-reversed",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Pierwszy rok programu nie jest późniejszy niż ostatni.",
     template: "Okres programu jest odwrócony: pierwszy rok ({from}) jest późniejszy niż ostatni \
                ({to}).",
@@ -157,7 +157,7 @@ pub static RESOLUTION_SESSION_ROMAN_INVALID: Rule = Rule {
 pub static RESOLUTION_YEAR_TWO_DIGIT: Rule = Rule {
     id: "resolution-year-two-digit",
     severity: Severity::Info,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Rok w numerze uchwały zapisano dwiema cyframi (akceptowane, zwykle są cztery).",
     template: "W numerze uchwały „{number}” rok zapisano dwiema cyframi ({year_part}); przyjęto \
                rok {year}. Zwykle rok ma w numerze cztery cyfry — sprawdź, czy numer przepisano \
@@ -167,7 +167,7 @@ pub static RESOLUTION_YEAR_TWO_DIGIT: Rule = Rule {
 pub static RESOLUTION_YEAR_MISMATCH: Rule = Rule {
     id: "resolution-year-mismatch",
     severity: Severity::Warning,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Rok w numerze uchwały zgadza się z rokiem jej daty.",
     template: "Rok w numerze uchwały „{number}” ({number_year}) różni się od roku daty uchwały \
                ({date}). Sprawdź numer albo datę uchwały.",
@@ -249,7 +249,7 @@ pub static REPORT_PREPARED_AFTER_DEADLINE: Rule = Rule {
 pub static AMOUNT_NEGATIVE: Rule = Rule {
     id: "amount-negative",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Kwoty nie są ujemne.",
     template: "{field}: kwota jest ujemna ({amount}). Kwoty w raporcie nie mogą być ujemne.",
 };
@@ -257,7 +257,7 @@ pub static AMOUNT_NEGATIVE: Rule = Rule {
 pub static AMOUNT_TOO_MANY_DECIMALS: Rule = Rule {
     id: "amount-too-many-decimals",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Kwoty mają najwyżej dwa miejsca po przecinku (grosze).",
     template: "{field}: kwota {amount} ma więcej niż dwa miejsca po przecinku. Kwoty podaje się w \
                złotych z groszami.",
@@ -275,7 +275,7 @@ pub static EXECUTED_OVER_PLAN: Rule = Rule {
 pub static BUDGET_AMOUNT_MISSING: Rule = Rule {
     id: "budget-amount-missing",
     severity: Severity::Warning,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Wiersz budżetu ma plan, plan po zmianach i wykonanie.",
     template: "{line}: nie wpisano kwoty „{field}”. Raport pokazuje plan, plan po zmianach i \
                wykonanie; jeśli planu nie zmieniano, plan po zmianach jest równy planowi.",
@@ -304,7 +304,7 @@ pub static CHAPTER_SUM_MISMATCH: Rule = Rule {
 pub static ACTIVITY_COSTS_NOT_GIVEN: Rule = Rule {
     id: "activity-costs-not-given",
     severity: Severity::Info,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Budżet ma wykonanie, ale działania nie mają kosztów — nie da się pokazać wydatków na zadania.",
     template: "Żadne działanie[ w rozdziale {chapter}] nie ma wpisanego kosztu wykonanego, a \
                budżet wykazuje wydatki {budget_sum}. Raport poda tylko łączną kwotę, bez podziału \
@@ -398,7 +398,7 @@ pub static PERMIT_FEE_INCOME_MISSING: Rule = Rule {
 pub static ACTIVITY_TITLE_MISSING: Rule = Rule {
     id: "activity-title-missing",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Każde działanie ma tytuł.",
     template: "Działanie nr {number} nie ma tytułu.",
 };
@@ -406,7 +406,7 @@ pub static ACTIVITY_TITLE_MISSING: Rule = Rule {
 pub static INDICATOR_NOT_WHOLE: Rule = Rule {
     id: "indicator-not-whole",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Wskaźniki liczące osoby, spotkania, sztuki itp. są liczbami całkowitymi.",
     template: "Wskaźnik {indicator} działania {activity} liczy {unit}, a jego wartość {which} to \
                {value}. Taka liczba musi być całkowita.",
@@ -415,7 +415,7 @@ pub static INDICATOR_NOT_WHOLE: Rule = Rule {
 pub static INDICATOR_NEGATIVE: Rule = Rule {
     id: "indicator-negative",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Wartości wskaźników nie są ujemne.",
     template: "Wskaźnik {indicator} działania {activity} ma ujemną wartość {which}: {value}.",
 };
@@ -463,7 +463,7 @@ pub static STATUS_REASON_MISSING: Rule = Rule {
 pub static REALIZER_UNKNOWN: Rule = Rule {
     id: "realizer-unknown",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Realizator działania jest w rejestrze partnerów.",
     template: "Działanie {activity} wskazuje realizatora, którego nie ma w rejestrze partnerów \
                (identyfikator „{id}”). Wybierz realizatora z rejestru albo dodaj go do rejestru.",
@@ -472,7 +472,7 @@ pub static REALIZER_UNKNOWN: Rule = Rule {
 pub static COALITION_MEMBER_UNKNOWN: Rule = Rule {
     id: "coalition-member-unknown",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Członek koalicji jest w rejestrze partnerów.",
     template: "Koalicja {coalition} wskazuje członka, którego nie ma w rejestrze partnerów \
                (identyfikator „{id}”). Wybierz członka z rejestru albo dodaj go do rejestru.",
@@ -481,7 +481,7 @@ pub static COALITION_MEMBER_UNKNOWN: Rule = Rule {
 pub static ACTIVITY_GOAL_UNKNOWN: Rule = Rule {
     id: "activity-goal-unknown",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Cel, do którego należy działanie, istnieje w programie.",
     template: "Działanie {activity} należy do celu, którego nie ma na liście celów programu \
                (identyfikator „{id}”). Wybierz cel z listy.",
@@ -490,7 +490,7 @@ pub static ACTIVITY_GOAL_UNKNOWN: Rule = Rule {
 pub static PARTNER_NAME_DUPLICATE: Rule = Rule {
     id: "partner-name-duplicate",
     severity: Severity::Warning,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Nazwy podmiotów w rejestrze partnerów się nie powtarzają.",
     template:
         "Podmiot „{name}” występuje w rejestrze partnerów więcej niż raz (pozycje nr {first} \
@@ -501,7 +501,7 @@ pub static PARTNER_NAME_DUPLICATE: Rule = Rule {
 pub static ID_DUPLICATE: Rule = Rule {
     id: "id-duplicate",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Identyfikatory pozycji na każdej liście są unikalne.",
     template: "{collection}: pozycje nr {first} i {second} mają ten sam identyfikator „{id}”. \
                Odnośniki (np. do realizatorów) mogą wskazywać niewłaściwą pozycję; zwykle oznacza \
@@ -511,7 +511,7 @@ pub static ID_DUPLICATE: Rule = Rule {
 pub static ID_MISSING: Rule = Rule {
     id: "id-missing",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Każda pozycja listy ma identyfikator.",
     template:
         "{collection}: pozycja nr {number} nie ma identyfikatora, więc odnośniki do niej nie \
@@ -560,7 +560,7 @@ pub static TERYT_KIND_MISMATCH: Rule = Rule {
 pub static REQUIRED_FIELD_MISSING: Rule = Rule {
     id: "required-field-missing",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Wypełniono pola wymagane w raporcie (gmina, rok, program, uchwała, rada...).",
     template: "Brak wymaganej informacji: {field}.",
 };
@@ -568,7 +568,7 @@ pub static REQUIRED_FIELD_MISSING: Rule = Rule {
 pub static RECOMMENDED_FIELD_MISSING: Rule = Rule {
     id: "recommended-field-missing",
     severity: Severity::Warning,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Wypełniono pola, które powinny znaleźć się w raporcie (kto i kiedy sporządził...).",
     template: "Nie uzupełniono: {field}. Ta informacja powinna znaleźć się w raporcie.",
 };
@@ -576,7 +576,7 @@ pub static RECOMMENDED_FIELD_MISSING: Rule = Rule {
 pub static YEAR_IMPLAUSIBLE: Rule = Rule {
     id: "year-implausible",
     severity: Severity::Error,
-    citation: Cite::None,
+    citation: Cite::ReportBasis,
     summary: "Rok raportu mieści się w obsługiwanym zakresie.",
     template: "Rok raportu {year} jest spoza obsługiwanego zakresu ({min}–{max}). Sprawdź rok.",
 };
