@@ -451,7 +451,7 @@ fn summary_csv_of_both_samples_has_a_header_and_a_row_each() {
     assert_eq!(cell(lines[1], "executed_85154"), "");
     assert_eq!(cell(lines[2], "year"), "2025");
     assert_eq!(cell(lines[2], "regime"), "joint");
-    assert_eq!(cell(lines[2], "executed_85154"), "121782.45");
+    assert_eq!(cell(lines[2], "executed_85154"), "127262.45");
     assert_eq!(cell(lines[2], "executed_85153"), "16986.90");
 
     for (row, report) in [(lines[1], &kalisz), (lines[2], &joint)] {

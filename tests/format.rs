@@ -63,17 +63,116 @@ fn the_version_1_fixture_still_loads() {
     );
     assert_eq!(r.activities[1].status, Status::Partly);
     assert_eq!(r.activities[1].level, PreventionLevel::Indicated);
-    assert_eq!(r.task_gaps[0].task, TaskId::new("alcohol.6"));
+    // Version 1's `alcohol.6` (social employment) is art. 4¹ ust. 1 pkt 7.
+    assert_eq!(r.task_gaps[0].task, TaskId::new("alcohol.7"));
     assert_eq!(r.partners[1].name, "Stowarzyszenie „Zdrowa Szkoła”");
 }
 
 #[test]
-fn the_version_1_fixture_round_trips_to_the_same_json() {
-    let text = fixture("raport-gp-v1.json");
-    let original: Value = serde_json::from_str(&text).unwrap();
+fn the_version_1_fixture_migrates_to_exactly_the_version_2_fixture_content() {
+    // Migrated and saved, the v1 file says what it said, in version 2: the same report with the
+    // renamed task, every new block empty, and its unknown fields kept where they were.
+    let file = read_report(&fixture("raport-gp-v1.json"));
+    let migrated: Value = serde_json::from_str(&file.to_json()).unwrap();
+    let original: Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    assert_eq!(migrated["schema_version"], 2);
+    assert_eq!(migrated["report"]["task_gaps"][0]["task"], "alcohol.7");
+    assert_eq!(migrated["x_exported_by"], original["x_exported_by"]);
+    assert_eq!(
+        migrated["report"]["x_internal_note"],
+        original["report"]["x_internal_note"]
+    );
+    assert_eq!(
+        migrated["report"]["activities"],
+        original["report"]["activities"]
+    );
+    assert_eq!(
+        migrated["report"]["budget"]["lines"],
+        original["report"]["budget"]["lines"]
+    );
+    assert_eq!(migrated["report"]["gkrpa"]["members"], Value::Null);
+    assert_eq!(migrated["report"]["consultation_points"], json!([]));
+    // Read again, the migrated text is stable: a version 2 file reads back byte for byte.
+    let again = read_report(&file.to_json());
+    assert_eq!(again.read_version, 2);
+    assert_eq!(again.to_json(), file.to_json());
+}
+
+#[test]
+fn version_1_alcohol_task_ids_are_renamed_in_one_pass_everywhere() {
+    let file = read_report(&fixture("raport-gp-v1-alcohol-tasks.json"));
+    assert_eq!(file.read_version, 1);
+    let r = &file.report;
+    let tasks = |id: &str| -> Vec<&str> {
+        let a = r.activities.iter().find(|a| a.id.as_str() == id).unwrap();
+        a.tasks.iter().map(TaskId::as_str).collect()
+    };
+    // 4 → 5 (support of institutions), 5 → 6 (interventions), 6 → 7 (social employment): one
+    // pass, so nothing moves twice and other ids are untouched.
+    assert_eq!(tasks("a-90"), ["alcohol.5", "alcohol.1"]);
+    assert_eq!(tasks("a-91"), ["alcohol.6"]);
+    assert_eq!(tasks("a-92"), ["alcohol.7", "drugs.5"]);
+    assert_eq!(tasks("act-1"), ["alcohol.3", "drugs.3"]);
+    let gaps: Vec<&str> = r.task_gaps.iter().map(|g| g.task.as_str()).collect();
+    assert_eq!(gaps, ["alcohol.7", "alcohol.5"]);
+    // An unknown field inside a migrated activity survives.
+    let a90 = r
+        .activities
+        .iter()
+        .find(|a| a.id.as_str() == "a-90")
+        .unwrap();
+    assert_eq!(a90.extra["x_note"], "pole spoza formatu w działaniu");
+    // No task id of the migrated report is the repealed pkt 4.
+    let cat = raport_gp::domain::catalogue::catalogue();
+    assert!(r
+        .activities
+        .iter()
+        .flat_map(|a| &a.tasks)
+        .chain(r.task_gaps.iter().map(|g| &g.task))
+        .all(|t| cat.task(t).is_some()));
+}
+
+#[test]
+fn the_migration_step_renames_task_ids_only_where_they_are_task_references() {
+    let report = json!({
+        "title": "alcohol.4",
+        "activities": [{"id": "alcohol.4", "tasks": ["alcohol.4", "alcohol.5", "alcohol.6", "drugs.4"]}],
+        "task_gaps": [{"task": "alcohol.5", "reason": "alcohol.6"}],
+        "extra_list": ["alcohol.4"]
+    });
+    let out = raport_gp::domain::format::v1_to_v2(report).unwrap();
+    assert_eq!(out["title"], "alcohol.4");
+    assert_eq!(out["activities"][0]["id"], "alcohol.4");
+    assert_eq!(
+        out["activities"][0]["tasks"],
+        json!(["alcohol.5", "alcohol.6", "alcohol.7", "drugs.4"])
+    );
+    assert_eq!(
+        out["task_gaps"][0],
+        json!({"task": "alcohol.6", "reason": "alcohol.6"})
+    );
+    assert_eq!(out["extra_list"], json!(["alcohol.4"]));
+    assert!(raport_gp::domain::format::v1_to_v2(json!([1])).is_err());
+}
+
+#[test]
+fn the_version_2_fixture_loads_and_round_trips_byte_for_byte() {
+    let text = fixture("raport-gp-v2.json");
     let file = read_report(&text);
-    let resaved: Value = serde_json::from_str(&file.to_json()).unwrap();
-    assert_eq!(resaved, original);
+    assert_eq!(file.read_version, 2);
+    let r = &file.report;
+    assert_eq!(r.gkrpa.members, Some(5));
+    assert_eq!(r.consultation_points[0].clients.total(), Some(31));
+    assert_eq!(
+        r.budget
+            .small_bottle_income
+            .map(raport_gp::domain::money::format_pl)
+            .as_deref(),
+        Some("9 412,80 zł")
+    );
+    assert!(r.activities[1].indicators[0].approximate);
+    assert_eq!(r.council.outcome, CouncilOutcome::Resolution);
+    assert_eq!(file.to_json(), text);
 }
 
 #[test]
@@ -138,7 +237,7 @@ fn unknown_fields_in_lists_and_deep_structs_survive() {
 fn files_are_pretty_printed_with_the_envelope_first() {
     let text = to_json(&Report::new(Id::new("r-1"), 2024), APP, SAVED);
     assert!(text.starts_with(
-        "{\n  \"format\": \"raport-gp\",\n  \"schema_version\": 1,\n  \"app_version\": \"9.9.9-test\",\n  \"saved_at\": \"2025-03-01T10:15:00Z\",\n  \"report\": {\n    \"id\": \"r-1\",\n    \"year\": 2024,"
+        "{\n  \"format\": \"raport-gp\",\n  \"schema_version\": 2,\n  \"app_version\": \"9.9.9-test\",\n  \"saved_at\": \"2025-03-01T10:15:00Z\",\n  \"report\": {\n    \"id\": \"r-1\",\n    \"year\": 2024,"
     ), "{text}");
     assert!(text.ends_with("}\n"));
 }
@@ -229,13 +328,13 @@ fn a_file_from_a_newer_version_is_refused_naming_both_versions() {
         read_file(&text),
         Err(ReadError::NewerVersion {
             found: 99,
-            supported: 1
+            supported: 2
         })
     );
     assert_eq!(
         message_of(&text),
         "Plik zapisano w nowszej wersji aplikacji: ma format w wersji 99, a ta wersja \
-         Raport GP obsługuje najwyżej wersję 1. Zaktualizuj aplikację (odśwież stronę lub \
+         Raport GP obsługuje najwyżej wersję 2. Zaktualizuj aplikację (odśwież stronę lub \
          pobierz nową wersję) i wczytaj plik ponownie."
     );
 }
@@ -299,7 +398,7 @@ fn a_bad_enum_value_names_its_path_and_the_allowed_values() {
     assert_eq!(
         message_of(&fixture("broken/bad-enum.json")),
         "Wartość \"wskazujaca\" w polu report.activities[1].level jest niedozwolona; \
-         dozwolone wartości: \"universal\", \"selective\", \"indicated\", \"not_applicable\"."
+         dozwolone wartości: \"universal\", \"selective\", \"indicated\", \"environmental\", \"not_applicable\"."
     );
 }
 
@@ -428,7 +527,7 @@ fn a_backup_file_holds_several_reports() {
     let a = read_report(&fixture("raport-gp-v1.json")).report;
     let b = a.next_year(Id::new("raport-2023"));
     let text = backup_to_json(&[a.clone(), b.clone()], APP, SAVED);
-    assert!(text.starts_with("{\n  \"format\": \"raport-gp-backup\",\n  \"schema_version\": 1,"));
+    assert!(text.starts_with("{\n  \"format\": \"raport-gp-backup\",\n  \"schema_version\": 2,"));
     let Ok(FileContents::Backup(file)) = read_file(&text) else {
         panic!("not read as a backup")
     };
@@ -537,9 +636,36 @@ fn schema_file_is_up_to_date() {
 }
 
 #[test]
+fn every_published_schema_stays_published_and_accepts_its_own_fixture() {
+    use raport_gp::domain::schema::PUBLISHED_SCHEMAS;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(PUBLISHED_SCHEMAS.last().unwrap().0, SCHEMA_VERSION);
+    for (version, path) in PUBLISHED_SCHEMAS {
+        let text =
+            std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            schema["properties"]["schema_version"]["const"], version,
+            "{path}"
+        );
+        let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+        let name = format!("raport-gp-v{version}.json");
+        let instance: Value = serde_json::from_str(&fixture(&name)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name} against {path}: {errors:?}");
+    }
+    // A version 1 file is not a version 2 file: the schemas tell them apart.
+    let v1: Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    assert!(!schema_errors(&v1).is_empty());
+}
+
+#[test]
 fn schema_has_the_title_and_describes_the_envelope() {
     let schema: Value = serde_json::from_str(&schema_json()).unwrap();
-    assert_eq!(schema["title"], "Raport GP — plik raportu, wersja 1");
+    assert_eq!(schema["title"], "Raport GP — plik raportu, wersja 2");
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
@@ -558,7 +684,7 @@ fn schema_has_the_title_and_describes_the_envelope() {
 
 #[test]
 fn schema_accepts_files_the_app_writes() {
-    let fixture: Value = serde_json::from_str(&fixture("raport-gp-v1.json")).unwrap();
+    let fixture: Value = serde_json::from_str(&fixture("raport-gp-v2.json")).unwrap();
     assert_eq!(schema_errors(&fixture), Vec::<String>::new());
     let written: Value = serde_json::from_str(&to_json(&tricky_report(), APP, SAVED)).unwrap();
     assert_eq!(schema_errors(&written), Vec::<String>::new());

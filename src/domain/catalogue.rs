@@ -147,12 +147,15 @@ pub struct Catalogue {
 
 /// Whether a program of this regime carries out the tasks of this list.
 pub fn regime_covers(regime: Regime, area: TaskArea) -> bool {
-    match (regime, area) {
-        (Regime::Joint, _) => true,
-        (Regime::DrugOnly, TaskArea::Drugs) => true,
-        (Regime::AlcoholOnly, TaskArea::Alcohol | TaskArea::Behavioural) => true,
-        _ => false,
-    }
+    matches!(
+        (regime, area),
+        (Regime::Joint, _)
+            | (Regime::DrugOnly, TaskArea::Drugs)
+            | (
+                Regime::AlcoholOnly,
+                TaskArea::Alcohol | TaskArea::Behavioural
+            )
+    )
 }
 
 static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
@@ -216,5 +219,147 @@ impl Catalogue {
             .iter()
             .find(|c| c.id == id)
             .map(|c| c.text.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(id: &str) -> &'static StatutoryTask {
+        catalogue().task(&TaskId::new(id)).unwrap()
+    }
+
+    #[test]
+    fn the_alcohol_tasks_are_the_statutes_points_1_2_3_5_6_7() {
+        let points: Vec<u8> = catalogue()
+            .tasks
+            .iter()
+            .filter(|t| t.area == TaskArea::Alcohol)
+            .map(|t| t.point)
+            .collect();
+        assert_eq!(points, [1, 2, 3, 5, 6, 7]);
+        for t in catalogue()
+            .tasks
+            .iter()
+            .filter(|t| t.area != TaskArea::Behavioural)
+        {
+            // The id is the statute's point number, and so is the citation.
+            assert!(
+                t.id.as_str().ends_with(&format!(".{}", t.point)),
+                "{}",
+                t.id
+            );
+            assert!(
+                t.citation.contains(&format!("pkt {} ", t.point)),
+                "{}",
+                t.citation
+            );
+        }
+        assert!(catalogue().task(&TaskId::new("alcohol.4")).is_none());
+        let gone = catalogue().repealed(&TaskId::new("alcohol.4")).unwrap();
+        assert!(gone.citation.starts_with("art. 4¹ ust. 1 pkt 4"));
+    }
+
+    #[test]
+    fn point_5_6_and_7_read_as_the_statute_does() {
+        assert_eq!(
+            task("alcohol.5").wording(2025),
+            "wspomaganie działalności instytucji, stowarzyszeń i osób fizycznych, służącej \
+             rozwiązywaniu problemów alkoholowych"
+        );
+        assert!(task("alcohol.6")
+            .wording(2025)
+            .starts_with("podejmowanie interwencji"));
+        assert_eq!(
+            task("alcohol.7").wording(2025),
+            "wspieranie zatrudnienia socjalnego przez organizowanie i finansowanie centrów \
+             integracji społecznej i klubów integracji społecznej"
+        );
+    }
+
+    #[test]
+    fn point_2_is_worded_as_in_force_at_the_end_of_the_report_year() {
+        let t = task("alcohol.2");
+        for year in [2015, 2021, 2022] {
+            assert!(
+                t.wording(year)
+                    .ends_with("ochrony przed przemocą w rodzinie"),
+                "{year}"
+            );
+        }
+        for year in [2023, 2025, 2030] {
+            assert!(
+                t.wording(year).ends_with("ochrony przed przemocą domową"),
+                "{year}"
+            );
+        }
+        // A task worded one way has that wording in every year.
+        assert_eq!(task("drugs.1").wording(2010), task("drugs.1").wording(2030));
+    }
+
+    #[test]
+    fn behavioural_addictions_are_an_element_of_the_program_not_a_statutory_point() {
+        let t = task("behavioural.1");
+        assert!(!t.statutory);
+        assert!(t.citation.starts_with("art. 4¹ ust. 2 zd. 2"));
+        assert!(catalogue().tasks.iter().filter(|t| !t.statutory).count() == 1);
+    }
+
+    #[test]
+    fn the_lists_open_with_the_statutes_words() {
+        let drugs = catalogue().area(TaskArea::Drugs).unwrap();
+        assert_eq!(
+            drugs.intro,
+            "Przeciwdziałanie narkomanii należy do zadań własnych gminy, obejmujących:"
+        );
+        let alcohol = catalogue().area(TaskArea::Alcohol).unwrap();
+        assert!(alcohol
+            .intro
+            .ends_with("W szczególności zadania te obejmują:"));
+    }
+
+    #[test]
+    fn every_entry_names_its_source_and_says_whether_it_was_confirmed() {
+        let cat = catalogue();
+        for t in &cat.tasks {
+            assert!(!t.source.trim().is_empty(), "{}", t.id);
+            assert!(!t.wordings.is_empty(), "{}", t.id);
+        }
+        for c in &cat.citations {
+            assert!(!c.source.trim().is_empty(), "{}", c.id);
+        }
+        // The reform's transitional article was not read in its enacted wording.
+        let reform = cat
+            .citations
+            .iter()
+            .find(|c| c.id == "reform_2021")
+            .unwrap();
+        assert!(!reform.confirmed);
+        assert!(reform.text.contains("Dz.U. 2021 poz. 2469"));
+    }
+
+    #[test]
+    fn regimes_cover_their_acts_task_lists() {
+        let cat = catalogue();
+        let areas = |regime, behavioural| -> Vec<TaskArea> {
+            let mut v: Vec<TaskArea> = cat
+                .tasks_for(regime, behavioural)
+                .iter()
+                .map(|t| t.area)
+                .collect();
+            v.dedup();
+            v
+        };
+        assert_eq!(areas(Regime::DrugOnly, true), [TaskArea::Drugs]);
+        assert_eq!(areas(Regime::AlcoholOnly, false), [TaskArea::Alcohol]);
+        assert_eq!(
+            areas(Regime::AlcoholOnly, true),
+            [TaskArea::Alcohol, TaskArea::Behavioural]
+        );
+        assert_eq!(
+            areas(Regime::Joint, true),
+            [TaskArea::Drugs, TaskArea::Alcohol, TaskArea::Behavioural]
+        );
     }
 }

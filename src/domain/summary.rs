@@ -251,9 +251,9 @@ mod tests {
                 "alcohol.1",
                 "alcohol.2",
                 "alcohol.3",
-                "alcohol.4",
                 "alcohol.5",
                 "alcohol.6",
+                "alcohol.7",
                 "behavioural.1"
             ]
         );
@@ -293,9 +293,9 @@ mod tests {
         let r = row("p.json", &samples::small_gmina_2025());
         assert_eq!(cell(&r, "regime"), "joint");
         assert_eq!(cell(&r, "year"), "2025");
-        assert_eq!(cell(&r, "executed_85154"), "121782.45");
+        assert_eq!(cell(&r, "executed_85154"), "127262.45");
         assert_eq!(cell(&r, "executed_85153"), "16986.90");
-        assert_eq!(cell(&r, "executed_total"), "138769.35");
+        assert_eq!(cell(&r, "executed_total"), "144249.35");
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! prepared the report and when, the council deadline, the NPZ edition.
 
 use crate::domain::catalogue::catalogue;
-use crate::domain::model::{Date, GminaKind, Report};
+use crate::domain::model::{CouncilOutcome, Date, GminaKind, Regime, Report};
 
 use super::{blank, params, text, Ctx, MAX_YEAR, MIN_YEAR};
 use super::{
-    COUNCIL_DEADLINE_WITHIN_YEAR, NPZ_EDITION_UNKNOWN, NPZ_EDITION_YEAR_MISMATCH,
-    RECOMMENDED_FIELD_MISSING, REPORT_PREPARED_AFTER_DEADLINE, REPORT_PREPARED_WITHIN_YEAR,
-    REQUIRED_FIELD_MISSING, TERYT_KIND_MISMATCH, TERYT_MALFORMED, TERYT_VOIVODESHIP_MISMATCH,
+    COUNCIL_DEADLINE_AFTER_STATUTORY, COUNCIL_DEADLINE_WITHIN_YEAR,
+    COUNCIL_PRESENTED_BEFORE_YEAR_END, COUNCIL_PRESENTED_LATE, COUNCIL_RESOLUTION_NUMBER_MISSING,
+    NPZ_EDITION_UNKNOWN, NPZ_EDITION_YEAR_MISMATCH, RECOMMENDED_FIELD_MISSING,
+    REPORT_PREPARED_AFTER_DEADLINE, REPORT_PREPARED_WITHIN_YEAR, REQUIRED_FIELD_MISSING,
+    TERYT_KIND_MISMATCH, TERYT_MALFORMED, TERYT_MISSING, TERYT_VOIVODESHIP_MISMATCH,
     TERYT_VOIVODESHIP_UNKNOWN, YEAR_IMPLAUSIBLE,
 };
 
@@ -60,7 +62,10 @@ fn required(cx: &mut Ctx, r: &Report) {
         }
     };
     require(cx, blank(&r.gmina.name), "gmina.name");
-    require(cx, blank(&r.gmina.teryt), "gmina.teryt");
+    if blank(&r.gmina.teryt) {
+        // No real report states it: a hint, never a demand.
+        cx.emit(&TERYT_MISSING, "gmina.teryt", params![]);
+    }
     require(cx, r.year == 0, "year");
     require(cx, blank(&r.program.title), "program.title");
     require(
@@ -110,7 +115,7 @@ fn normalise_voivodeship(s: &str) -> String {
 fn teryt(cx: &mut Ctx, r: &Report) {
     let code = r.gmina.teryt.trim();
     if code.is_empty() {
-        return; // reported as a missing required field
+        return; // a note of its own
     }
     let digits: Vec<u8> = code.bytes().map(|b| b.wrapping_sub(b'0')).collect();
     let kind_digit = digits.get(6).copied();
@@ -192,6 +197,45 @@ fn report_dates(cx: &mut Ctx, r: &Report) {
                 params!["date" => text::date(deadline), "year" => r.year],
             );
         }
+    }
+    // From 2022 the deadline is statutory: 30 June of the next year (art. 4¹ ust. 2b).
+    let statutory = (r.year >= Regime::JOINT_FROM_YEAR)
+        .then(|| Report::default_deadline(r.year))
+        .flatten();
+    if let (Some(deadline), Some(statutory)) = (r.council_deadline, statutory) {
+        if deadline > statutory {
+            cx.emit(
+                &COUNCIL_DEADLINE_AFTER_STATUTORY,
+                "council_deadline",
+                params![
+                    "date" => text::date(deadline),
+                    "year" => r.year,
+                    "statutory" => text::date(statutory),
+                ],
+            );
+        }
+    }
+    if let Some(presented) = r.council.presented_on {
+        if presented <= year_end {
+            cx.emit(
+                &COUNCIL_PRESENTED_BEFORE_YEAR_END,
+                "council.presented_on",
+                params!["date" => text::date(presented), "year" => r.year],
+            );
+        } else if let Some(statutory) = statutory.filter(|s| presented > *s) {
+            cx.emit(
+                &COUNCIL_PRESENTED_LATE,
+                "council.presented_on",
+                params!["date" => text::date(presented), "statutory" => text::date(statutory)],
+            );
+        }
+    }
+    if r.council.outcome == CouncilOutcome::Resolution && blank(&r.council.resolution_number) {
+        cx.emit(
+            &COUNCIL_RESOLUTION_NUMBER_MISSING,
+            "council.resolution_number",
+            params![],
+        );
     }
     if let (Some(prepared), Some(deadline)) = (r.prepared_on, r.council_deadline) {
         if prepared > deadline && deadline > year_end {

@@ -14,6 +14,7 @@
 //!   activities) and deterministic (findings come out in the order of the report's sections).
 
 mod activities;
+mod bodies;
 mod meta;
 mod program;
 mod registry;
@@ -212,6 +213,7 @@ pub fn validate(report: &Report) -> Vec<Finding> {
     tasks::check(&mut cx);
     activities::check(&mut cx);
     spending::check(&mut cx);
+    bodies::check(&mut cx);
     registry::check(&mut cx);
     cx.out
 }
@@ -220,6 +222,7 @@ pub fn validate(report: &Report) -> Vec<Finding> {
 pub(crate) struct Index<'a> {
     pub partner_ids: HashSet<&'a str>,
     pub goal_ids: HashSet<&'a str>,
+    pub activity_ids: HashSet<&'a str>,
     /// How many activities serve each task id (as written, including unknown ids).
     pub activities_per_task: HashMap<&'a str, usize>,
     /// Statutory tasks by id.
@@ -241,6 +244,7 @@ impl<'a> Index<'a> {
         Index {
             partner_ids: report.partners.iter().map(|p| p.id.as_str()).collect(),
             goal_ids: report.goals.iter().map(|g| g.id.as_str()).collect(),
+            activity_ids: report.activities.iter().map(|a| a.id.as_str()).collect(),
             activities_per_task,
             tasks: catalogue()
                 .tasks

@@ -11,7 +11,7 @@ use crate::domain::model::{Date, Regime, Report};
 use super::meta::plausible_year;
 use super::{params, text, Ctx};
 use super::{
-    PROGRAM_PERIOD_REVERSED, REGIME_DRUG_ONLY_FROM_2022, REGIME_JOINT_BEFORE_2022,
+    PROGRAM_PERIOD_REVERSED, PROGRAM_PERIOD_TOO_LONG, REGIME_SEPARATE_FROM_2022,
     RESOLUTION_AFTER_JOINT_DEADLINE, RESOLUTION_AFTER_PROGRAM_START, RESOLUTION_AFTER_REPORT_YEAR,
     RESOLUTION_DATE_MISSING, RESOLUTION_NUMBER_MALFORMED, RESOLUTION_SESSION_ROMAN_INVALID,
     RESOLUTION_YEAR_MISMATCH, RESOLUTION_YEAR_TWO_DIGIT, YEAR_OUTSIDE_PROGRAM_PERIOD,
@@ -35,18 +35,14 @@ fn regime(cx: &mut Ctx, r: &Report) {
     if !plausible_year(r.year) {
         return;
     }
-    match r.program.regime {
-        Regime::DrugOnly if r.year >= Regime::JOINT_FROM_YEAR => cx.emit(
-            &REGIME_DRUG_ONLY_FROM_2022,
+    // Before 2022 a drug-only, an alcohol-only and a combined program were all legitimate (many
+    // gminas combined both voluntarily); from 2022 only the joint program is.
+    if r.program.regime != Regime::Joint && r.year >= Regime::JOINT_FROM_YEAR {
+        cx.emit(
+            &REGIME_SEPARATE_FROM_2022,
             "program.regime",
-            params!["year" => r.year],
-        ),
-        Regime::Joint if r.year < Regime::JOINT_FROM_YEAR => cx.emit(
-            &REGIME_JOINT_BEFORE_2022,
-            "program.regime",
-            params!["year" => r.year],
-        ),
-        _ => {}
+            params!["year" => r.year, "regime" => text::regime(r.program.regime)],
+        );
     }
 }
 
@@ -62,6 +58,15 @@ fn period(cx: &mut Ctx, r: &Report) {
             params!["from" => from, "to" => to],
         );
         return;
+    }
+    // Art. 4¹ ust. 2a (from 2022): a program is drawn up for at most 4 years.
+    let years = to - from + 1;
+    if years > 4 && r.year >= Regime::JOINT_FROM_YEAR {
+        cx.emit(
+            &PROGRAM_PERIOD_TOO_LONG,
+            "program.period_to",
+            params!["period" => text::period(from, to), "years" => years],
+        );
     }
     if r.year != 0 && !(from..=to).contains(&r.year) {
         let path = if r.year < from {

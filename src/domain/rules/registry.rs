@@ -129,4 +129,15 @@ fn ids(cx: &mut Ctx, r: &Report) {
         unique_ids(cx, &list, &c.working_groups, |x| &x.id);
     }
     unique_ids(cx, &named("context_figures"), &r.context_figures, |x| &x.id);
+    unique_ids(cx, &named("group_costs"), &r.group_costs, |x| &x.id);
+    unique_ids(
+        cx,
+        &named("consultation_points"),
+        &r.consultation_points,
+        |x| &x.id,
+    );
+    for (i, p) in r.consultation_points.iter().enumerate() {
+        let list = || format!("consultation_points[{i}].referrals");
+        unique_ids(cx, &list, &p.referrals, |x| &x.id);
+    }
 }

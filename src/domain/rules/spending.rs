@@ -1,7 +1,10 @@
 //! Checks of money: every amount is a non-negative sum in złoty and grosze; budget lines have
 //! their plan and execution and do not spend over plan; chapters and paragraphs are real codes;
 //! activity costs add up, chapter by chapter, to the budget's execution; money from alcohol
-//! permit fees goes only to the program (art. 18² of the sobriety act) and not beyond what came in.
+//! permit fees goes only to the program (art. 18² of the sobriety act) and not beyond what came in;
+//! small-bottle money goes to alcohol-related work (art. 9³ ust. 4); investments (§ 6050) and
+//! fêtes without a prevention element are flagged as audit chambers question them. A cost given
+//! for a group of activities or a whole goal counts in the chapter sums like an activity's.
 //!
 //! When no activity has an executed cost the chapter comparison is not a mismatch: the report
 //! simply cannot show spending per task (the Kalisz 2020 report gives only the chapter total),
@@ -10,16 +13,54 @@
 use std::collections::BTreeMap;
 
 use crate::domain::catalogue::catalogue;
-use crate::domain::model::{Amount, Area, FundingSource, Report};
+use crate::domain::model::{Amount, Area, Cost, FundingSource, PreventionLevel, Report};
 
 use super::{params, text, Ctx, Params};
 use super::{
     ACTIVITY_COSTS_NOT_GIVEN, ACTIVITY_COST_CHAPTER_MISSING, AMOUNT_NEGATIVE,
     AMOUNT_TOO_MANY_DECIMALS, BUDGET_AMOUNT_MISSING, BUDGET_MISSING, CHAPTER_AREA_MISMATCH,
-    CHAPTER_SUM_MISMATCH, CHAPTER_UNKNOWN, EXECUTED_OVER_PLAN, PARAGRAPH_MALFORMED,
+    CHAPTER_SUM_MISMATCH, CHAPTER_UNKNOWN, EVENT_WITHOUT_PREVENTION, EXECUTED_OVER_PLAN,
+    GROUP_COST_COVERS_NOTHING, INVESTMENT_CHARGED_TO_PROGRAM, PARAGRAPH_MALFORMED,
     PARAGRAPH_UNUSUAL, PERMIT_FEES_EXCEED_INCOME, PERMIT_FEES_OUTSIDE_PROGRAM,
-    PERMIT_FEE_INCOME_MISSING, REQUIRED_FIELD_MISSING,
+    PERMIT_FEE_INCOME_MISSING, REFERENCE_UNKNOWN, REQUIRED_FIELD_MISSING,
+    SMALL_BOTTLE_EXCEEDS_INCOME, SMALL_BOTTLE_OUTSIDE_PURPOSE,
 };
+
+/// § 6050, investment spending of budget units (the first three digits: the 4th may mark the
+/// source of money).
+const INVESTMENT_PARAGRAPH: &str = "605";
+
+/// Words in an activity's title that name a fête or leisure event (festyn, piknik, dożynki,
+/// impreza), for reports that do not mark events themselves.
+const EVENT_WORDS: [&str; 4] = ["festyn", "piknik", "dożynk", "impreza"];
+
+/// Every cost that is not a budget line: activities' own and group costs, with where they sit
+/// and how a message names them.
+struct CostRef<'a> {
+    cost: &'a Cost,
+    /// JSON path of the cost object, e.g. `activities[3].cost`.
+    path: String,
+    /// Words naming it for messages.
+    place: String,
+    /// The activity's area, when it is an activity's cost.
+    area: Option<Area>,
+}
+
+fn costs(r: &Report) -> Vec<CostRef<'_>> {
+    let activities = r.activities.iter().enumerate().map(|(i, a)| CostRef {
+        cost: &a.cost,
+        path: format!("activities[{i}].cost"),
+        place: text::activity_place(i, a),
+        area: Some(a.area),
+    });
+    let groups = r.group_costs.iter().enumerate().map(|(i, g)| CostRef {
+        cost: &g.cost,
+        path: format!("group_costs[{i}].cost"),
+        place: text::group_cost(i, &g.description),
+        area: None,
+    });
+    activities.chain(groups).collect()
+}
 
 /// Rozdział 85153 Zwalczanie narkomanii (budget classification).
 pub const DRUGS_CHAPTER: &str = "85153";
@@ -35,8 +76,11 @@ pub(super) fn check(cx: &mut Ctx) {
     amounts(cx, r);
     budget_lines(cx, r);
     activity_costs(cx, r);
+    group_costs(cx, r);
     chapter_sums(cx, r);
     permit_fees(cx, r);
+    small_bottle(cx, r);
+    questioned_spending(cx, r);
 }
 
 fn is_digits(s: &str, len: usize) -> bool {
@@ -82,21 +126,36 @@ fn amounts(cx: &mut Ctx, r: &Report) {
             }
         }
     }
-    if let Some(v) = r.budget.permit_fee_income {
-        check_amount(
-            cx,
-            v,
-            || "budget.permit_fee_income".into(),
-            || text::budget_field("permit_fee_income").into(),
-        );
+    let b = &r.budget;
+    for (field, value) in [
+        ("permit_fee_planned", b.permit_fee_planned),
+        ("permit_fee_income", b.permit_fee_income),
+        ("small_bottle_planned", b.small_bottle_planned),
+        ("small_bottle_income", b.small_bottle_income),
+        ("carried_over", b.carried_over),
+        ("general_budget_top_up", b.general_budget_top_up),
+    ] {
+        if let Some(v) = value {
+            check_amount(
+                cx,
+                v,
+                || format!("budget.{field}"),
+                || text::budget_field(field).into(),
+            );
+        }
     }
-    if let Some(v) = r.budget.carried_over {
-        check_amount(
-            cx,
-            v,
-            || "budget.carried_over".into(),
-            || text::budget_field("carried_over").into(),
-        );
+    for (field, value) in [
+        ("cost", r.gkrpa.cost),
+        ("pay_per_meeting", r.gkrpa.pay_per_meeting),
+    ] {
+        if let Some(v) = value {
+            check_amount(
+                cx,
+                v,
+                || format!("gkrpa.{field}"),
+                || text::gkrpa_field(field).into(),
+            );
+        }
     }
     for (i, e) in r.budget.external.iter().enumerate() {
         if let Some(v) = e.amount {
@@ -108,20 +167,14 @@ fn amounts(cx: &mut Ctx, r: &Report) {
             );
         }
     }
-    for (i, a) in r.activities.iter().enumerate() {
-        for (field, value) in [("planned", a.cost.planned), ("executed", a.cost.executed)] {
+    for c in costs(r) {
+        for (field, value) in [("planned", c.cost.planned), ("executed", c.cost.executed)] {
             if let Some(v) = value {
                 check_amount(
                     cx,
                     v,
-                    || format!("activities[{i}].cost.{field}"),
-                    || {
-                        format!(
-                            "{}, {}",
-                            text::activity_place(i, a),
-                            text::cost_field(field)
-                        )
-                    },
+                    || format!("{}.{field}", c.path),
+                    || format!("{}, {}", c.place, text::cost_field(field)),
                 );
             }
         }
@@ -271,6 +324,59 @@ fn activity_costs(cx: &mut Ctx, r: &Report) {
     }
 }
 
+fn group_costs(cx: &mut Ctx, r: &Report) {
+    for (i, g) in r.group_costs.iter().enumerate() {
+        let place = text::group_cost(i, &g.description);
+        if g.goal.is_none() && g.activities.is_empty() {
+            cx.emit(
+                &GROUP_COST_COVERS_NOTHING,
+                format!("group_costs[{i}].activities"),
+                params!["group" => place.clone()],
+            );
+        }
+        if let Some(goal) = g
+            .goal
+            .as_ref()
+            .filter(|id| !cx.index.goal_ids.contains(id.as_str()))
+        {
+            cx.emit(
+                &REFERENCE_UNKNOWN,
+                format!("group_costs[{i}].goal"),
+                params!["place" => place.clone(), "what" => "cel programu", "id" => goal],
+            );
+        }
+        for (j, id) in g.activities.iter().enumerate() {
+            if !cx.index.activity_ids.contains(id.as_str()) {
+                cx.emit(
+                    &REFERENCE_UNKNOWN,
+                    format!("group_costs[{i}].activities[{j}]"),
+                    params!["place" => place.clone(), "what" => "działanie", "id" => id],
+                );
+            }
+        }
+        let chapter = g.cost.chapter.trim();
+        if chapter.is_empty() {
+            if g.cost.executed.is_some_and(|e| !e.value().is_zero()) {
+                let path = format!("group_costs[{i}].cost.chapter");
+                let field = text::field(&path);
+                cx.emit(&REQUIRED_FIELD_MISSING, path, params!["field" => field]);
+            }
+        } else if !is_digits(chapter, 5) || catalogue().chapter(chapter).is_none() {
+            cx.emit(
+                &CHAPTER_UNKNOWN,
+                format!("group_costs[{i}].cost.chapter"),
+                chapter_params(place.clone(), chapter),
+            );
+        }
+        paragraph(
+            cx,
+            || format!("group_costs[{i}].cost.paragraph"),
+            || place.clone(),
+            g.cost.paragraph.trim(),
+        );
+    }
+}
+
 /// Per-chapter totals of the budget's and the activities' executed amounts.
 #[derive(Default)]
 struct ChapterTotals {
@@ -301,15 +407,24 @@ fn chapter_sums(cx: &mut Ctx, r: &Report) {
         }
     }
     let mut any_activity_cost = false;
-    for (i, a) in r.activities.iter().enumerate() {
-        any_activity_cost |= a.cost.executed.is_some();
-        let chapter = a.cost.chapter.trim();
+    // Group costs count like activities: they are the activities' cost given in one sum.
+    let group_costs = r.group_costs.iter().map(|g| (None, &g.cost));
+    let activity_costs = r
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (Some(i), &a.cost));
+    for (i, cost) in activity_costs.chain(group_costs) {
+        any_activity_cost |= cost.executed.is_some();
+        let chapter = cost.chapter.trim();
         if chapter.is_empty() {
             continue; // reported by activity-cost-chapter-missing when it has a cost
         }
         let t = totals.entry(chapter).or_default();
-        t.first_activity.get_or_insert(i);
-        match a.cost.executed {
+        if let Some(i) = i {
+            t.first_activity.get_or_insert(i);
+        }
+        match cost.executed {
             Some(e) => {
                 t.activities = t.activities + e;
                 t.activities_with_cost += 1;
@@ -397,18 +512,18 @@ fn permit_fees(cx: &mut Ctx, r: &Report) {
     }
     let mut from_activities = Amount::ZERO;
     let mut activities_funded = false;
-    for (i, a) in r.activities.iter().enumerate() {
-        if a.cost.source != FundingSource::PermitFees {
+    for c in costs(r) {
+        if c.cost.source != FundingSource::PermitFees {
             continue;
         }
         activities_funded = true;
-        from_activities = from_activities + a.cost.executed.unwrap_or_default();
-        let chapter = a.cost.chapter.trim();
+        from_activities = from_activities + c.cost.executed.unwrap_or_default();
+        let chapter = c.cost.chapter.trim();
         if outside(chapter) {
             cx.emit(
                 &PERMIT_FEES_OUTSIDE_PROGRAM,
-                format!("activities[{i}].cost.source"),
-                outside_params(text::activity_place(i, a), chapter),
+                format!("{}.source", c.path),
+                outside_params(c.place, chapter),
             );
         }
     }
@@ -442,5 +557,118 @@ fn permit_fees(cx: &mut Ctx, r: &Report) {
             p.push(("carried", text::amount(c)));
         }
         cx.emit(&PERMIT_FEES_EXCEED_INCOME, "budget.permit_fee_income", p);
+    }
+}
+
+/// The small-bottle fee ("małpkowe") funds local policy against the harm of drinking (art. 9³
+/// ust. 4): spending from it on drugs-only or behavioural work, or outside the health chapters,
+/// is flagged; so is spending beyond the year's income.
+fn small_bottle(cx: &mut Ctx, r: &Report) {
+    let mut from_lines = Amount::ZERO;
+    let mut lines_funded = false;
+    for (i, l) in r.budget.lines.iter().enumerate() {
+        if l.source != FundingSource::SmallBottleFee {
+            continue;
+        }
+        lines_funded = true;
+        from_lines = from_lines + l.executed.unwrap_or_default();
+        let chapter = l.chapter.trim();
+        if !chapter.is_empty() && !chapter.starts_with("851") {
+            cx.emit(
+                &SMALL_BOTTLE_OUTSIDE_PURPOSE,
+                format!("budget.lines[{i}].source"),
+                params![
+                    "place" => text::budget_line(i, l),
+                    "problem" => format!("ujęto w rozdziale {chapter}, poza działem 851 Ochrona zdrowia"),
+                ],
+            );
+        }
+    }
+    let mut from_costs = Amount::ZERO;
+    for c in costs(r) {
+        if c.cost.source != FundingSource::SmallBottleFee {
+            continue;
+        }
+        from_costs = from_costs + c.cost.executed.unwrap_or_default();
+        let problem = match c.area {
+            Some(Area::Drugs) => "dotyczy działania wyłącznie z zakresu narkomanii",
+            Some(Area::Behavioural) => "dotyczy działania z zakresu uzależnień behawioralnych",
+            _ => continue,
+        };
+        cx.emit(
+            &SMALL_BOTTLE_OUTSIDE_PURPOSE,
+            format!("{}.source", c.path),
+            params!["place" => c.place, "problem" => problem],
+        );
+    }
+    let spent = if lines_funded { from_lines } else { from_costs };
+    if let Some(income) = r.budget.small_bottle_income {
+        if spent > income {
+            cx.emit(
+                &SMALL_BOTTLE_EXCEEDS_INCOME,
+                "budget.small_bottle_income",
+                params![
+                    "spent" => text::amount(spent),
+                    "income" => text::amount(income),
+                    "difference" => text::amount(spent - income),
+                ],
+            );
+        }
+    }
+}
+
+/// Spending audit chambers (RIO) and NIK question when a program pays for it: investments
+/// (§ 6050) and fêtes or leisure events without a prevention element.
+fn questioned_spending(cx: &mut Ctx, r: &Report) {
+    let investment = |paragraph: &str| paragraph.trim().starts_with(INVESTMENT_PARAGRAPH);
+    let mut lines_flagged = false;
+    for (i, l) in r.budget.lines.iter().enumerate() {
+        if investment(&l.paragraph) {
+            lines_flagged = true;
+            let mut p = params!["place" => text::budget_line(i, l)];
+            if let Some(e) = l.executed {
+                p.push(("amount", text::amount(e)));
+            }
+            cx.emit(
+                &INVESTMENT_CHARGED_TO_PROGRAM,
+                format!("budget.lines[{i}].paragraph"),
+                p,
+            );
+        }
+    }
+    if !lines_flagged {
+        // Said once: on the budget line when there is one, else on each cost.
+        for c in costs(r) {
+            if investment(&c.cost.paragraph) {
+                let mut p = params!["place" => c.place];
+                if let Some(e) = c.cost.executed {
+                    p.push(("amount", text::amount(e)));
+                }
+                cx.emit(
+                    &INVESTMENT_CHARGED_TO_PROGRAM,
+                    format!("{}.paragraph", c.path),
+                    p,
+                );
+            }
+        }
+    }
+    for (i, a) in r.activities.iter().enumerate() {
+        let title = a.title.to_lowercase();
+        let event = a.event || EVENT_WORDS.iter().any(|w| title.contains(w));
+        let paid = a.cost.executed.filter(|e| !e.value().is_zero());
+        if event
+            && a.level == PreventionLevel::NotApplicable
+            && a.cost.executed != Some(Amount::ZERO)
+        {
+            let mut p = params!["activity" => text::activity(i, a)];
+            if let Some(e) = paid {
+                p.push(("amount", text::amount(e)));
+            }
+            cx.emit(
+                &EVENT_WITHOUT_PREVENTION,
+                format!("activities[{i}].level"),
+                p,
+            );
+        }
     }
 }

@@ -13,18 +13,18 @@ use super::{Cite, Rule, Severity};
 
 pub static TASK_NOT_COVERED: Rule = Rule {
     id: "task-not-covered",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: Cite::Task,
     summary:
         "Każde zadanie ustawowe ma działanie albo pisemne wyjaśnienie, dlaczego go nie realizowano.",
-    template: "Zadanie ustawowe {task} nie ma żadnego działania ani wyjaśnienia, dlaczego go nie \
+    template: "Zadanie {task} nie ma żadnego działania ani wyjaśnienia, dlaczego go nie \
                realizowano. Dodaj działanie przypisane do tego zadania albo wpisz powód, dla \
-               którego w {year} r. nic w nim nie zrobiono.",
+               którego w {year} r. nic w nim nie zrobiono — rada i KCPU zapytają o to zadanie.",
 };
 
 pub static TASK_GAP_REASON_EMPTY: Rule = Rule {
     id: "task-gap-reason-empty",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: Cite::Task,
     summary: "Wyjaśnienie niezrealizowania zadania ma wpisany powód.",
     template: "Zadanie ustawowe {task} oznaczono jako niezrealizowane, ale nie wpisano powodu. \
@@ -54,7 +54,7 @@ pub static TASK_GAP_NOT_APPLICABLE: Rule = Rule {
 
 pub static ACTIVITY_NO_TASK: Rule = Rule {
     id: "activity-no-task",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: Cite::ProgramBasis,
     summary: "Każde działanie służy co najmniej jednemu zadaniu ustawowemu.",
     template: "Działanie {activity} nie jest przypisane do żadnego zadania ustawowego. Każde \
@@ -70,22 +70,30 @@ pub static ACTIVITY_TASK_UNKNOWN: Rule = Rule {
                wykazie zadań ustawowych. Wybierz zadanie z listy.",
 };
 
-pub static ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM: Rule = Rule {
-    id: "activity-alcohol-task-in-drug-program",
+pub static ACTIVITY_TASK_OUTSIDE_PROGRAM: Rule = Rule {
+    id: "activity-task-outside-program",
     severity: Severity::Error,
-    citation: Cite::Id("drug_act_art10"),
+    citation: Cite::ProgramBasis,
+    summary: "Działanie służy zadaniu z ustawy, na której opiera się program (narkomania, alkohol albo obie).",
+    template: "Działanie {activity} jest przypisane do zadania {task}, a raport dotyczy programu \
+               „{regime}”, który tego zadania nie obejmuje. Wybierz zadanie z wykazu tego \
+               programu albo zmień rodzaj programu na wspólny.",
+};
+
+pub static ACTIVITY_TASK_REPEALED: Rule = Rule {
+    id: "activity-task-repealed",
+    severity: Severity::Error,
+    citation: Cite::Id("sobriety_art4_1"),
     summary:
-        "Program przeciwdziałania narkomanii nie obejmuje zadań z ustawy o wychowaniu w trzeźwości.",
-    template: "Działanie {activity} jest przypisane do zadania {task} z ustawy o wychowaniu w \
-               trzeźwości, a raport dotyczy programu przeciwdziałania narkomanii, który obejmuje \
-               tylko zadania z ustawy o przeciwdziałaniu narkomanii. Wybierz zadanie z tego \
-               wykazu albo zmień rodzaj programu na wspólny.",
+        "Działanie ani wyjaśnienie nie wskazuje uchylonego punktu ustawy (art. 4¹ ust. 1 pkt 4).",
+    template: "{place} wskazuje {citation}, a ten przepis jest uchylony. {note} Wybierz właściwe \
+               zadanie z listy.",
 };
 
 pub static ACTIVITY_BEHAVIOURAL_TASK_NOT_IN_PROGRAM: Rule = Rule {
     id: "activity-behavioural-task-not-in-program",
     severity: Severity::Warning,
-    citation: Cite::Id("sobriety_art4_1"),
+    citation: Cite::Id("sobriety_art4_1_2_zd2"),
     summary: "Zadanie z zakresu uzależnień behawioralnych w programie, który ich nie obejmuje.",
     template: "Działanie {activity} jest przypisane do zadania {task}, ale program nie obejmuje \
                uzależnień behawioralnych. Zaznacz w danych programu, że je obejmuje (możliwe we \
@@ -96,25 +104,24 @@ pub static ACTIVITY_BEHAVIOURAL_TASK_NOT_IN_PROGRAM: Rule = Rule {
 // Program, regime, resolution
 // ---------------------------------------------------------------------------------------------
 
-pub static REGIME_DRUG_ONLY_FROM_2022: Rule = Rule {
-    id: "regime-drug-only-from-2022",
+pub static REGIME_SEPARATE_FROM_2022: Rule = Rule {
+    id: "regime-separate-from-2022",
     severity: Severity::Warning,
     citation: Cite::Id("joint_program_2022"),
-    summary: "Od 2022 r. gmina realizuje wspólny program (alkohol i narkomania), nie odrębny program narkomanii.",
-    template: "Raport dotyczy {year} r., a program oznaczono jako program przeciwdziałania \
-               narkomanii. Od 2022 r. gmina przyjmuje jeden wspólny program profilaktyki i \
-               rozwiązywania problemów alkoholowych oraz przeciwdziałania narkomanii. Sprawdź \
-               rodzaj programu.",
+    summary: "Od 2022 r. gmina realizuje jeden wspólny program (alkohol i narkomania), nie odrębne programy.",
+    template: "Raport dotyczy {year} r., a program oznaczono jako {regime}. Od 2022 r. gmina \
+               przyjmuje jeden wspólny gminny program profilaktyki i rozwiązywania problemów \
+               alkoholowych oraz przeciwdziałania narkomanii. Sprawdź rodzaj programu.",
 };
 
-pub static REGIME_JOINT_BEFORE_2022: Rule = Rule {
-    id: "regime-joint-before-2022",
+pub static PROGRAM_PERIOD_TOO_LONG: Rule = Rule {
+    id: "program-period-too-long",
     severity: Severity::Warning,
-    citation: Cite::Id("drug_act_art10"),
-    summary: "Przed 2022 r. program przeciwdziałania narkomanii był odrębnym programem.",
-    template: "Raport dotyczy {year} r., a program oznaczono jako wspólny program (alkohol i \
-               narkomania). Przed 2022 r. gmina przyjmowała odrębny program przeciwdziałania \
-               narkomanii. Sprawdź rodzaj programu i rok raportu.",
+    citation: Cite::Id("sobriety_art4_1_2a"),
+    summary: "Gminny program sporządza się na okres nie dłuższy niż 4 lata (od 2022 r.).",
+    template:
+        "Program obejmuje lata {period} ({years} lat), a gminny program sporządza się na okres \
+               nie dłuższy niż 4 lata. Sprawdź okres programu.",
 };
 
 pub static YEAR_OUTSIDE_PROGRAM_PERIOD: Rule = Rule {
@@ -175,7 +182,7 @@ pub static RESOLUTION_YEAR_MISMATCH: Rule = Rule {
 
 pub static RESOLUTION_DATE_MISSING: Rule = Rule {
     id: "resolution-date-missing",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: Cite::ProgramBasis,
     summary: "Podano datę uchwały przyjmującej program.",
     template: "Nie podano daty uchwały rady, która przyjęła program. Data uchwały jest potrzebna \
@@ -205,7 +212,7 @@ pub static RESOLUTION_AFTER_PROGRAM_START: Rule = Rule {
 pub static RESOLUTION_AFTER_JOINT_DEADLINE: Rule = Rule {
     id: "resolution-after-joint-deadline",
     severity: Severity::Warning,
-    citation: Cite::Id("joint_program_2022"),
+    citation: Cite::Id("reform_2021"),
     summary: "Pierwszy wspólny program przyjęto po 31 marca 2022 r.",
     template: "Wspólny program od {from} r. przyjęto uchwałą z {date}, a więc po {deadline}, do \
                którego gminy miały uchwalić wspólny program. Sprawdź datę uchwały.",
@@ -232,6 +239,41 @@ pub static COUNCIL_DEADLINE_WITHIN_YEAR: Rule = Rule {
     template: "Termin przedłożenia raportu radzie ({date}) przypada przed końcem roku {year}, \
                którego raport dotyczy. Termin powinien przypadać w następnym roku (często jest to \
                30 czerwca).",
+};
+
+pub static COUNCIL_DEADLINE_AFTER_STATUTORY: Rule = Rule {
+    id: "council-deadline-after-statutory",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary:
+        "Termin przedłożenia raportu radzie nie jest późniejszy niż 30 czerwca roku następnego.",
+    template: "Jako termin przedłożenia raportu radzie wpisano {date}, a raport za {year} r. \
+               przedkłada się radzie do {statutory}. Popraw termin.",
+};
+
+pub static COUNCIL_PRESENTED_BEFORE_YEAR_END: Rule = Rule {
+    id: "council-presented-before-year-end",
+    severity: Severity::Error,
+    citation: Cite::ReportBasis,
+    summary: "Raport przedstawiono radzie po zakończeniu roku, którego dotyczy.",
+    template: "Data przedstawienia raportu radzie ({date}) przypada przed końcem roku {year}, \
+               którego raport dotyczy. Sprawdź datę.",
+};
+
+pub static COUNCIL_PRESENTED_LATE: Rule = Rule {
+    id: "council-presented-late",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Raport przedstawiono radzie w ustawowym terminie (do 30 czerwca roku następnego).",
+    template: "Raport przedstawiono radzie {date}, po ustawowym terminie ({statutory}).",
+};
+
+pub static COUNCIL_RESOLUTION_NUMBER_MISSING: Rule = Rule {
+    id: "council-resolution-number-missing",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Gdy rada przyjęła raport uchwałą, podano numer uchwały.",
+    template: "Zaznaczono, że rada przyjęła raport uchwałą, ale nie podano numeru tej uchwały.",
 };
 
 pub static REPORT_PREPARED_AFTER_DEADLINE: Rule = Rule {
@@ -372,13 +414,69 @@ pub static PERMIT_FEES_OUTSIDE_PROGRAM: Rule = Rule {
 
 pub static PERMIT_FEES_EXCEED_INCOME: Rule = Rule {
     id: "permit-fees-exceed-income",
-    severity: Severity::Warning,
+    severity: Severity::Error,
     citation: Cite::Id("sobriety_art18_2"),
     summary:
         "Wydatki z opłat za zezwolenia nie przekraczają dochodów z opłat i środków przeniesionych.",
     template: "Wydatki finansowane z opłat za zezwolenia ({spent}) przekraczają dostępne środki \
                ({available}: dochody z opłat w roku {income}[ i środki niewykorzystane w \
                poprzednich latach {carried}]) o {difference}. Sprawdź źródła finansowania.",
+};
+
+pub static SMALL_BOTTLE_OUTSIDE_PURPOSE: Rule = Rule {
+    id: "small-bottle-outside-purpose",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art9_3_4"),
+    summary:
+        "Środki z opłaty za małe opakowania finansują działania wobec skutków spożywania alkoholu.",
+    template: "{place}: wydatek finansowany z opłaty za małe opakowania („małpkowe”) {problem}. \
+               Te środki przeznacza się na działania mające na celu realizację lokalnej \
+               międzysektorowej polityki przeciwdziałania negatywnym skutkom spożywania \
+               alkoholu — sprawdź źródło finansowania.",
+};
+
+pub static SMALL_BOTTLE_EXCEEDS_INCOME: Rule = Rule {
+    id: "small-bottle-exceeds-income",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art9_3_4"),
+    summary: "Wydatki z opłaty za małe opakowania nie przekraczają dochodów z tej opłaty.",
+    template:
+        "Wydatki finansowane z opłaty za małe opakowania ({spent}) przekraczają dochody z tej \
+               opłaty w roku ({income}) o {difference}. Sprawdź źródła finansowania albo wyjaśnij \
+               w raporcie, skąd pochodziła różnica.",
+};
+
+pub static INVESTMENT_CHARGED_TO_PROGRAM: Rule = Rule {
+    id: "investment-charged-to-program",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art18_2"),
+    summary:
+        "Wydatki inwestycyjne (§ 6050) w programie — regionalne izby obrachunkowe je kwestionują.",
+    template: "{place}: wydatek inwestycyjny (§ 6050) ujęty w programie[ ({amount})]. Regionalne \
+               izby obrachunkowe i NIK kwestionują finansowanie z opłat za zezwolenia inwestycji, \
+               które nie służą wprost zadaniom programu — opisz w raporcie, jakiemu zadaniu \
+               służy.",
+};
+
+pub static EVENT_WITHOUT_PREVENTION: Rule = Rule {
+    id: "event-without-prevention",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art18_2"),
+    summary: "Festyn lub impreza finansowana z programu ma element profilaktyczny.",
+    template: "Działanie {activity} to festyn lub impreza[ za {amount}] bez wskazanego poziomu \
+               profilaktyki. Regionalne izby obrachunkowe i NIK kwestionują finansowanie z \
+               programu festynów, dożynek i imprez rekreacyjnych bez elementu profilaktycznego — \
+               opisz program profilaktyczny imprezy i wskaż poziom profilaktyki.",
+};
+
+pub static GROUP_COST_COVERS_NOTHING: Rule = Rule {
+    id: "group-cost-covers-nothing",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Koszt wspólny wskazuje cel albo działania, które obejmuje.",
+    template:
+        "Koszt wspólny {group} nie wskazuje celu ani działań, których dotyczy, więc w raporcie \
+               nie wiadomo, na co wydano te środki.",
 };
 
 pub static PERMIT_FEE_INCOME_MISSING: Rule = Rule {
@@ -397,7 +495,7 @@ pub static PERMIT_FEE_INCOME_MISSING: Rule = Rule {
 
 pub static ACTIVITY_TITLE_MISSING: Rule = Rule {
     id: "activity-title-missing",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: Cite::ReportBasis,
     summary: "Każde działanie ma tytuł.",
     template: "Działanie nr {number} nie ma tytułu.",
@@ -457,6 +555,58 @@ pub static STATUS_REASON_MISSING: Rule = Rule {
 };
 
 // ---------------------------------------------------------------------------------------------
+// The commission (GKRPA) and consultation points
+// ---------------------------------------------------------------------------------------------
+
+pub static GKRPA_MISSING: Rule = Rule {
+    id: "gkrpa-missing",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art4_1_gkrpa"),
+    summary: "Raport programu alkoholowego lub wspólnego opisuje pracę gminnej komisji (GKRPA).",
+    template: "Nie wpisano danych o pracy Gminnej Komisji Rozwiązywania Problemów Alkoholowych \
+               (posiedzenia, rozmowy, wnioski do sądu, opinie, kontrole). Rada zwykle pyta o nie \
+               w raporcie.",
+};
+
+pub static GKRPA_TRAINED_OVER_MEMBERS: Rule = Rule {
+    id: "gkrpa-trained-over-members",
+    severity: Severity::Error,
+    citation: Cite::Id("sobriety_art4_1_gkrpa"),
+    summary: "Przeszkolonych członków komisji nie jest więcej niż członków.",
+    template: "Komisja ma {members} członków, a jako przeszkolonych wpisano {trained}. Popraw \
+               liczby.",
+};
+
+pub static GKRPA_COURT_OVER_REFERRALS: Rule = Rule {
+    id: "gkrpa-court-over-referrals",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art4_1_gkrpa"),
+    summary: "Wniosków do sądu nie jest więcej niż osób skierowanych na badanie przez biegłego.",
+    template: "Komisja złożyła {court} wniosków do sądu o zobowiązanie do leczenia, a na badanie \
+               przez biegłego skierowała {referred} osób. Zwykle wniosek poprzedza opinia \
+               biegłego — sprawdź liczby albo wyjaśnij różnicę w uwagach.",
+};
+
+pub static GKRPA_COST_MISMATCH: Rule = Rule {
+    id: "gkrpa-cost-mismatch",
+    severity: Severity::Error,
+    citation: Cite::Id("budget_classification"),
+    summary: "Koszt pracy komisji równa się wykonaniu wskazanych wierszy budżetu.",
+    template: "Koszt pracy komisji wpisano jako {cost}, a wskazane wiersze budżetu wykazują \
+               wykonanie {budget_sum} — różnica {difference}.",
+};
+
+pub static CONSULTATIONS_FEWER_THAN_CLIENTS: Rule = Rule {
+    id: "consultations-fewer-than-clients",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "W punkcie konsultacyjnym konsultacji nie jest mniej niż osób (każda osoba to co najmniej jedna konsultacja).",
+    template: "{point}: grupa „{group}” — {clients} osób, ale tylko {consultations} konsultacji. \
+               Każda osoba, która skorzystała z punktu, miała co najmniej jedną konsultację; \
+               sprawdź liczby.",
+};
+
+// ---------------------------------------------------------------------------------------------
 // References, partners, identifiers
 // ---------------------------------------------------------------------------------------------
 
@@ -485,6 +635,15 @@ pub static ACTIVITY_GOAL_UNKNOWN: Rule = Rule {
     summary: "Cel, do którego należy działanie, istnieje w programie.",
     template: "Działanie {activity} należy do celu, którego nie ma na liście celów programu \
                (identyfikator „{id}”). Wybierz cel z listy.",
+};
+
+pub static REFERENCE_UNKNOWN: Rule = Rule {
+    id: "reference-unknown",
+    severity: Severity::Error,
+    citation: Cite::ReportBasis,
+    summary: "Odnośniki kosztów wspólnych i komisji wskazują istniejące cele, działania i wiersze budżetu.",
+    template: "{place} wskazuje {what}, którego nie ma w raporcie (identyfikator „{id}”). Wybierz \
+               pozycję z listy.",
 };
 
 pub static PARTNER_NAME_DUPLICATE: Rule = Rule {
@@ -521,6 +680,15 @@ pub static ID_MISSING: Rule = Rule {
 // ---------------------------------------------------------------------------------------------
 // Gmina, required data, NPZ
 // ---------------------------------------------------------------------------------------------
+
+pub static TERYT_MISSING: Rule = Rule {
+    id: "teryt-missing",
+    severity: Severity::Info,
+    citation: Cite::Id("teryt"),
+    summary: "Kod TERYT gminy (opcjonalny; raporty zwykle go nie podają).",
+    template: "Nie podano kodu TERYT gminy. Raporty rzadko go zawierają; przydaje się, gdy pliki \
+               wielu gmin zestawia się razem (np. w powiecie).",
+};
 
 pub static TERYT_MALFORMED: Rule = Rule {
     id: "teryt-malformed",
@@ -559,7 +727,7 @@ pub static TERYT_KIND_MISMATCH: Rule = Rule {
 
 pub static REQUIRED_FIELD_MISSING: Rule = Rule {
     id: "required-field-missing",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: Cite::ReportBasis,
     summary: "Wypełniono pola wymagane w raporcie (gmina, rok, program, uchwała, rada...).",
     template: "Brak wymaganej informacji: {field}.",
@@ -584,7 +752,7 @@ pub static YEAR_IMPLAUSIBLE: Rule = Rule {
 pub static NPZ_EDITION_UNKNOWN: Rule = Rule {
     id: "npz-edition-unknown",
     severity: Severity::Warning,
-    citation: Cite::ProgramBasis,
+    citation: Cite::Id("sobriety_art4_1"),
     summary: "Wskazano edycję Narodowego Programu Zdrowia znaną katalogowi.",
     template: "Nie wskazano edycji Narodowego Programu Zdrowia, której cele uwzględnia program[ \
                (wpisano „{npz}”, takiej edycji aplikacja nie zna)]. Wybierz edycję z listy.",
@@ -593,7 +761,7 @@ pub static NPZ_EDITION_UNKNOWN: Rule = Rule {
 pub static NPZ_EDITION_YEAR_MISMATCH: Rule = Rule {
     id: "npz-edition-year-mismatch",
     severity: Severity::Info,
-    citation: Cite::ProgramBasis,
+    citation: Cite::Id("sobriety_art4_1"),
     summary: "Wskazana edycja NPZ obejmuje rok raportu.",
     template: "Wskazana edycja: {npz} obejmuje lata {from}–{to}, a raport dotyczy {year} r. \
                Sprawdź, czy program uwzględnia właściwą edycję.",
@@ -608,13 +776,14 @@ pub static RULES: &[&Rule] = &[
     &TASK_GAP_NOT_APPLICABLE,
     &ACTIVITY_NO_TASK,
     &ACTIVITY_TASK_UNKNOWN,
-    &ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM,
+    &ACTIVITY_TASK_OUTSIDE_PROGRAM,
+    &ACTIVITY_TASK_REPEALED,
     &ACTIVITY_BEHAVIOURAL_TASK_NOT_IN_PROGRAM,
     // Program
-    &REGIME_DRUG_ONLY_FROM_2022,
-    &REGIME_JOINT_BEFORE_2022,
+    &REGIME_SEPARATE_FROM_2022,
     &YEAR_OUTSIDE_PROGRAM_PERIOD,
     &PROGRAM_PERIOD_REVERSED,
+    &PROGRAM_PERIOD_TOO_LONG,
     &RESOLUTION_NUMBER_MALFORMED,
     &RESOLUTION_SESSION_ROMAN_INVALID,
     &RESOLUTION_YEAR_TWO_DIGIT,
@@ -626,6 +795,10 @@ pub static RULES: &[&Rule] = &[
     // Dates
     &REPORT_PREPARED_WITHIN_YEAR,
     &COUNCIL_DEADLINE_WITHIN_YEAR,
+    &COUNCIL_DEADLINE_AFTER_STATUTORY,
+    &COUNCIL_PRESENTED_BEFORE_YEAR_END,
+    &COUNCIL_PRESENTED_LATE,
+    &COUNCIL_RESOLUTION_NUMBER_MISSING,
     &REPORT_PREPARED_AFTER_DEADLINE,
     // Money
     &AMOUNT_NEGATIVE,
@@ -643,6 +816,11 @@ pub static RULES: &[&Rule] = &[
     &PERMIT_FEES_OUTSIDE_PROGRAM,
     &PERMIT_FEES_EXCEED_INCOME,
     &PERMIT_FEE_INCOME_MISSING,
+    &SMALL_BOTTLE_OUTSIDE_PURPOSE,
+    &SMALL_BOTTLE_EXCEEDS_INCOME,
+    &INVESTMENT_CHARGED_TO_PROGRAM,
+    &EVENT_WITHOUT_PREVENTION,
+    &GROUP_COST_COVERS_NOTHING,
     // Activities
     &ACTIVITY_TITLE_MISSING,
     &INDICATOR_NOT_WHOLE,
@@ -651,14 +829,22 @@ pub static RULES: &[&Rule] = &[
     &INDICATOR_ACHIEVED_MISSING,
     &INDICATOR_BELOW_PLAN_UNEXPLAINED,
     &STATUS_REASON_MISSING,
+    // Commission and consultation points
+    &GKRPA_MISSING,
+    &GKRPA_TRAINED_OVER_MEMBERS,
+    &GKRPA_COURT_OVER_REFERRALS,
+    &GKRPA_COST_MISMATCH,
+    &CONSULTATIONS_FEWER_THAN_CLIENTS,
     // References
     &REALIZER_UNKNOWN,
     &COALITION_MEMBER_UNKNOWN,
     &ACTIVITY_GOAL_UNKNOWN,
+    &REFERENCE_UNKNOWN,
     &PARTNER_NAME_DUPLICATE,
     &ID_DUPLICATE,
     &ID_MISSING,
     // Gmina and required data
+    &TERYT_MISSING,
     &TERYT_MALFORMED,
     &TERYT_VOIVODESHIP_UNKNOWN,
     &TERYT_VOIVODESHIP_MISMATCH,

@@ -5,15 +5,28 @@
 
 use std::collections::HashMap;
 
-use crate::domain::catalogue::TaskArea;
-use crate::domain::model::{Regime, Report};
+use crate::domain::catalogue::{catalogue, regime_covers, TaskArea};
+use crate::domain::model::{Report, TaskId};
 
 use super::{blank, params, text, Ctx};
 use super::{
-    ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM, ACTIVITY_BEHAVIOURAL_TASK_NOT_IN_PROGRAM,
-    ACTIVITY_NO_TASK, ACTIVITY_TASK_UNKNOWN, TASK_GAP_NOT_APPLICABLE, TASK_GAP_REASON_EMPTY,
+    ACTIVITY_BEHAVIOURAL_TASK_NOT_IN_PROGRAM, ACTIVITY_NO_TASK, ACTIVITY_TASK_OUTSIDE_PROGRAM,
+    ACTIVITY_TASK_REPEALED, ACTIVITY_TASK_UNKNOWN, TASK_GAP_NOT_APPLICABLE, TASK_GAP_REASON_EMPTY,
     TASK_GAP_REDUNDANT, TASK_NOT_COVERED,
 };
+
+/// Reports a repealed statutory point (e.g. `alcohol.4`); true when it was one.
+fn repealed(cx: &mut Ctx, id: &TaskId, path: String, place: String) -> bool {
+    let Some(gone) = catalogue().repealed(id) else {
+        return false;
+    };
+    cx.emit(
+        &ACTIVITY_TASK_REPEALED,
+        path,
+        params!["place" => place, "citation" => gone.citation, "note" => gone.note],
+    );
+    true
+}
 
 pub(super) fn check(cx: &mut Ctx) {
     let r = cx.report;
@@ -62,10 +75,19 @@ fn coverage(cx: &mut Ctx, r: &Report) {
     }
     for (g, gap) in r.task_gaps.iter().enumerate() {
         let id = gap.task.as_str();
+        let path = format!("task_gaps[{g}].task");
+        if repealed(
+            cx,
+            &gap.task,
+            path.clone(),
+            format!("Wyjaśnienie nr {}", g + 1),
+        ) {
+            continue;
+        }
         if !applicable.iter().any(|t| t.id.as_str() == id) {
             cx.emit(
                 &TASK_GAP_NOT_APPLICABLE,
-                format!("task_gaps[{g}].task"),
+                path,
                 params!["task" => text::task_id(id), "regime" => text::regime(r.program.regime)],
             );
         }
@@ -73,7 +95,9 @@ fn coverage(cx: &mut Ctx, r: &Report) {
 }
 
 fn activity_tasks(cx: &mut Ctx, r: &Report) {
-    let behavioural_in_program = r.program.regime == Regime::Joint && r.program.behavioural;
+    let regime = r.program.regime;
+    let behavioural_in_program =
+        regime_covers(regime, TaskArea::Behavioural) && r.program.behavioural;
     for (i, a) in r.activities.iter().enumerate() {
         if a.tasks.is_empty() {
             cx.emit(
@@ -86,6 +110,14 @@ fn activity_tasks(cx: &mut Ctx, r: &Report) {
         for (j, id) in a.tasks.iter().enumerate() {
             let path = || format!("activities[{i}].tasks[{j}]");
             let Some(task) = cx.index.tasks.get(id.as_str()).copied() else {
+                if repealed(
+                    cx,
+                    id,
+                    path(),
+                    format!("Działanie {}", text::activity(i, a)),
+                ) {
+                    continue;
+                }
                 cx.emit(
                     &ACTIVITY_TASK_UNKNOWN,
                     path(),
@@ -94,11 +126,15 @@ fn activity_tasks(cx: &mut Ctx, r: &Report) {
                 continue;
             };
             match task.area {
-                TaskArea::Alcohol if r.program.regime == Regime::DrugOnly => cx.emit_task(
-                    &ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM,
+                area if !regime_covers(regime, area) => cx.emit_task(
+                    &ACTIVITY_TASK_OUTSIDE_PROGRAM,
                     path(),
                     task,
-                    params!["activity" => text::activity(i, a), "task" => text::task(task)],
+                    params![
+                        "activity" => text::activity(i, a),
+                        "task" => text::task(task),
+                        "regime" => text::regime(regime),
+                    ],
                 ),
                 TaskArea::Behavioural if !behavioural_in_program => cx.emit_task(
                     &ACTIVITY_BEHAVIOURAL_TASK_NOT_IN_PROGRAM,

@@ -223,14 +223,14 @@ fn joint_report() -> Report {
             "Kampania „Zachowaj Trzeźwy Umysł”",
             Area::Mixed,
         ),
-        ("alcohol.4", "Dotacja dla klubu abstynenta", Area::Alcohol),
+        ("alcohol.5", "Dotacja dla klubu abstynenta", Area::Alcohol),
         (
-            "alcohol.5",
+            "alcohol.6",
             "Kontrole punktów sprzedaży alkoholu",
             Area::Alcohol,
         ),
         (
-            "alcohol.6",
+            "alcohol.7",
             "Dofinansowanie Centrum Integracji Społecznej",
             Area::Alcohol,
         ),
@@ -259,6 +259,14 @@ fn joint_report() -> Report {
     r.budget.lines.push(line);
     r.budget.permit_fee_income = Some(amt("65000"));
     r.budget.carried_over = Some(amt("12000.50"));
+    r.gkrpa = Gkrpa {
+        members: Some(5),
+        trained_members: Some(4),
+        meetings: Some(12),
+        referred_to_expert: Some(6),
+        court_applications: Some(4),
+        ..Gkrpa::default()
+    };
     r
 }
 
@@ -412,7 +420,7 @@ fn every_template_has_balanced_brackets_and_a_summary() {
 #[test]
 fn counts_and_severity_helpers() {
     let mut r = drug_report();
-    r.gmina.name.clear(); // error
+    r.activities[0].indicators[0].achieved = Some(dec("180.5")); // error: not a whole count
     r.prepared_by.clear(); // warning
     r.activities[0].cost.executed = None;
     r.activities.iter_mut().for_each(|a| a.cost.executed = None); // info
@@ -622,16 +630,44 @@ fn rule_activity_task_unknown() {
 }
 
 #[test]
-fn rule_activity_alcohol_task_in_drug_program() {
+fn rule_activity_task_outside_program() {
     let mut r = drug_report();
     r.activities[0].tasks.push(TaskId::new("alcohol.1"));
-    let f = assert_fires(&r, &ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM);
+    let f = assert_fires(&r, &ACTIVITY_TASK_OUTSIDE_PROGRAM);
     assert_eq!(f.path, "activities[0].tasks[1]");
-    assert!(f.citation.unwrap().contains("art. 10"));
-
+    assert!(f.message.contains("program przeciwdziałania narkomanii"));
+    assert!(f.citation.unwrap().contains("art. 10 ust. 1–3"));
     r.activities[0].tasks.pop();
-    assert_silent(&r, &ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM);
-    assert_silent(&joint_report(), &ACTIVITY_ALCOHOL_TASK_IN_DRUG_PROGRAM);
+    assert_silent(&r, &ACTIVITY_TASK_OUTSIDE_PROGRAM);
+    assert_silent(&joint_report(), &ACTIVITY_TASK_OUTSIDE_PROGRAM);
+
+    // An alcohol-only program (up to 2021) does not carry out the drug act's tasks.
+    let mut r = in_year(joint_report(), 2021);
+    r.program.regime = Regime::AlcoholOnly;
+    let f = assert_fires(&r, &ACTIVITY_TASK_OUTSIDE_PROGRAM);
+    assert_eq!(f.path, "activities[0].tasks[0]");
+    assert!(f.citation.unwrap().contains("art. 4¹ ust. 1 i 2"));
+}
+
+#[test]
+fn rule_activity_task_repealed() {
+    let mut r = joint_report();
+    r.activities[8].tasks = vec![TaskId::new("alcohol.4")];
+    let f = assert_fires(&r, &ACTIVITY_TASK_REPEALED);
+    assert_eq!(f.path, "activities[8].tasks[0]");
+    assert!(f.message.contains("art. 4¹ ust. 1 pkt 4"), "{}", f.message);
+    assert!(f.message.contains("uchylony"));
+    assert!(f.message.contains("pkt 5"));
+    assert_silent(&r, &ACTIVITY_TASK_UNKNOWN);
+
+    r.activities[8].tasks = vec![TaskId::new("alcohol.5")];
+    r.task_gaps.push(gap("alcohol.4", "Nie było potrzeby."));
+    let f = assert_fires(&r, &ACTIVITY_TASK_REPEALED);
+    assert_eq!(f.path, "task_gaps[0].task");
+    assert_silent(&r, &TASK_GAP_NOT_APPLICABLE);
+
+    r.task_gaps.clear();
+    assert_silent(&r, &ACTIVITY_TASK_REPEALED);
 }
 
 #[test]
@@ -650,26 +686,60 @@ fn rule_activity_behavioural_task_not_in_program() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn rule_regime_drug_only_from_2022() {
-    let mut r = joint_report();
-    r.program.regime = Regime::DrugOnly;
-    let f = assert_fires(&r, &REGIME_DRUG_ONLY_FROM_2022);
-    assert_eq!(f.path, "program.regime");
-    assert!(f.message.contains("2023 r."));
-
-    r.program.regime = Regime::Joint;
-    assert_silent(&r, &REGIME_DRUG_ONLY_FROM_2022);
+fn rule_regime_separate_from_2022() {
+    for regime in [Regime::DrugOnly, Regime::AlcoholOnly] {
+        let mut r = joint_report();
+        r.program.regime = regime;
+        let f = assert_fires(&r, &REGIME_SEPARATE_FROM_2022);
+        assert_eq!(f.path, "program.regime");
+        assert!(f.message.contains("2023 r."));
+        assert!(f.message.contains(regime.label()));
+        assert!(f.citation.unwrap().contains("Dz.U. 2021 poz. 2469"));
+    }
+    let r = joint_report();
+    assert_silent(&r, &REGIME_SEPARATE_FROM_2022);
 }
 
 #[test]
-fn rule_regime_joint_before_2022() {
-    let mut r = drug_report();
-    r.program.regime = Regime::Joint;
-    let f = assert_fires(&r, &REGIME_JOINT_BEFORE_2022);
-    assert_eq!(f.path, "program.regime");
+fn before_2022_separate_and_combined_programs_are_all_legitimate() {
+    // Many gminas combined both programs voluntarily before the joint program became the law.
+    let mut combined = in_year(joint_report(), 2020);
+    combined.program.npz_edition = "npz-2016-2020".into();
+    let findings = validate(&combined);
+    assert!(findings.is_empty(), "{findings:#?}");
 
-    r.program.regime = Regime::DrugOnly;
-    assert_silent(&r, &REGIME_JOINT_BEFORE_2022);
+    let mut alcohol = in_year(joint_report(), 2019);
+    alcohol.program.regime = Regime::AlcoholOnly;
+    alcohol
+        .activities
+        .retain(|a| a.tasks.iter().all(|t| !t.as_str().starts_with("drugs")));
+    alcohol.budget.lines.retain(|l| l.chapter == "85154");
+    let findings = validate(&alcohol);
+    assert!(
+        findings.iter().all(|f| f.severity != Severity::Error),
+        "{findings:#?}"
+    );
+    assert_silent(&alcohol, &REGIME_SEPARATE_FROM_2022);
+    assert_silent(&drug_report(), &REGIME_SEPARATE_FROM_2022);
+}
+
+#[test]
+fn rule_program_period_too_long() {
+    let mut r = joint_report();
+    r.program.period_from = 2022;
+    r.program.period_to = 2026;
+    let f = assert_fires(&r, &PROGRAM_PERIOD_TOO_LONG);
+    assert_eq!(f.path, "program.period_to");
+    assert!(f.message.contains("2022–2026 (5 lat)"), "{}", f.message);
+    assert!(f.citation.unwrap().starts_with("art. 4¹ ust. 2a"));
+
+    r.program.period_to = 2025;
+    assert_silent(&r, &PROGRAM_PERIOD_TOO_LONG);
+    // Before 2022 no provision limited the period.
+    let mut old = drug_report();
+    old.program.period_from = 2016;
+    old.program.period_to = 2020;
+    assert_silent(&old, &PROGRAM_PERIOD_TOO_LONG);
 }
 
 #[test]
@@ -836,10 +906,129 @@ fn rule_council_deadline_within_year() {
     r.council_deadline = Some(date(2023, 12, 31));
     let f = assert_fires(&r, &COUNCIL_DEADLINE_WITHIN_YEAR);
     assert_eq!(f.path, "council_deadline");
-    assert!(f.citation.unwrap().contains("uchwała rady"));
+    // From 2022 the report is due under art. 4¹ ust. 2b, never "the council's resolution".
+    assert!(f.citation.unwrap().starts_with("art. 4¹ ust. 2b"));
 
     r.council_deadline = Report::default_deadline(2023);
     assert_silent(&r, &COUNCIL_DEADLINE_WITHIN_YEAR);
+}
+
+#[test]
+fn rule_council_deadline_after_statutory() {
+    let mut r = joint_report();
+    r.council_deadline = Some(date(2024, 9, 30));
+    let f = assert_fires(&r, &COUNCIL_DEADLINE_AFTER_STATUTORY);
+    assert_eq!(f.path, "council_deadline");
+    assert!(f.message.contains("30 czerwca 2024"), "{}", f.message);
+    assert!(f.citation.unwrap().starts_with("art. 4¹ ust. 2b"));
+
+    r.council_deadline = Some(date(2024, 5, 31));
+    assert_silent(&r, &COUNCIL_DEADLINE_AFTER_STATUTORY);
+    // Before 2022 the deadline was the program's own (art. 11 of the drug act set none here).
+    let mut old = drug_report();
+    old.council_deadline = Some(date(2021, 9, 30));
+    assert_silent(&old, &COUNCIL_DEADLINE_AFTER_STATUTORY);
+}
+
+#[test]
+fn rule_council_presented_before_year_end() {
+    let mut r = joint_report();
+    r.council.presented_on = Some(date(2023, 12, 20));
+    let f = assert_fires(&r, &COUNCIL_PRESENTED_BEFORE_YEAR_END);
+    assert_eq!(f.path, "council.presented_on");
+    assert!(f.is_error());
+
+    r.council.presented_on = Some(date(2024, 5, 28));
+    assert_silent(&r, &COUNCIL_PRESENTED_BEFORE_YEAR_END);
+}
+
+#[test]
+fn rule_council_presented_late() {
+    let mut r = joint_report();
+    r.council.presented_on = Some(date(2024, 8, 29));
+    let f = assert_fires(&r, &COUNCIL_PRESENTED_LATE);
+    assert_eq!(f.path, "council.presented_on");
+    assert!(f.message.contains("30 czerwca 2024"), "{}", f.message);
+
+    r.council.presented_on = Some(date(2024, 6, 30));
+    assert_silent(&r, &COUNCIL_PRESENTED_LATE);
+}
+
+#[test]
+fn rule_council_resolution_number_missing() {
+    let mut r = joint_report();
+    r.council.outcome = CouncilOutcome::Resolution;
+    let f = assert_fires(&r, &COUNCIL_RESOLUTION_NUMBER_MISSING);
+    assert_eq!(f.path, "council.resolution_number");
+
+    r.council.resolution_number = "XII/98/2024".into();
+    assert_silent(&r, &COUNCIL_RESOLUTION_NUMBER_MISSING);
+    r.council = CouncilPresentation {
+        outcome: CouncilOutcome::Noted,
+        ..CouncilPresentation::default()
+    };
+    assert_silent(&r, &COUNCIL_RESOLUTION_NUMBER_MISSING);
+}
+
+#[test]
+fn the_report_basis_follows_the_report_year() {
+    let cat = catalogue();
+    let basis = |regime, year| {
+        Cite::ReportBasis
+            .citation_id(regime, year)
+            .and_then(|id| cat.citation(id))
+            .unwrap()
+    };
+    assert!(basis(Regime::DrugOnly, 2020).starts_with("art. 11 ust. 1"));
+    assert!(basis(Regime::Joint, 2021).starts_with("art. 11 ust. 1"));
+    for regime in Regime::ALL {
+        assert!(basis(regime, 2022).starts_with("art. 4¹ ust. 2b"));
+        assert!(basis(regime, 2025).starts_with("art. 4¹ ust. 2b"));
+    }
+    // No citation anywhere is "the council's resolution".
+    assert!(cat
+        .citations
+        .iter()
+        .all(|c| !c.text.contains("uchwała rady")));
+}
+
+#[test]
+fn a_sparse_but_honest_real_report_gets_warnings_not_errors() {
+    // What real reports of other gminas look like: no TERYT, no resolution number or date, no
+    // program period, no per-activity costs, activities without indicators, tasks left out.
+    let mut r = Report::new(Id::new("sparse"), 2024);
+    r.gmina.name = "Gmina Wiejska".into();
+    r.program.title = "Gminny Program Profilaktyki i Rozwiązywania Problemów Alkoholowych oraz Przeciwdziałania Narkomanii na 2024 rok".into();
+    r.program.resolution.council = "Rada Gminy Wiejska".into();
+    r.program.period_from = 0;
+    r.program.period_to = 0;
+    r.budget.lines = vec![BudgetLine {
+        id: Id::new("bl-1"),
+        chapter: "85154".into(),
+        executed: Some(amt("61230.17")),
+        ..BudgetLine::default()
+    }];
+    r.activities = vec![
+        Activity {
+            id: Id::new("a-1"),
+            title: "Punkt konsultacyjny".into(),
+            tasks: vec![TaskId::new("alcohol.1")],
+            ..Activity::default()
+        },
+        Activity {
+            id: Id::new("a-2"),
+            title: "Zajęcia profilaktyczne w szkole".into(),
+            tasks: vec![TaskId::new("alcohol.3"), TaskId::new("drugs.3")],
+            ..Activity::default()
+        },
+    ];
+    let findings = validate(&r);
+    let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(findings.iter().any(|f| f.rule == "task-not-covered"));
+    let teryt = findings.iter().find(|f| f.rule == "teryt-missing").unwrap();
+    assert_eq!(teryt.severity, Severity::Info);
+    assert!(findings.iter().all(|f| f.citation.is_some()));
 }
 
 #[test]
@@ -1429,4 +1618,269 @@ fn rule_npz_edition_year_mismatch() {
 
     r.program.npz_edition = "npz-2016-2020".into();
     assert_silent(&r, &NPZ_EDITION_YEAR_MISMATCH);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money from the fees, group costs, questioned spending
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn rule_small_bottle_outside_purpose() {
+    let mut r = joint_report();
+    r.budget.small_bottle_income = Some(amt("20000"));
+    r.activities[1].cost.source = FundingSource::SmallBottleFee; // a drugs activity
+    let f = assert_fires(&r, &SMALL_BOTTLE_OUTSIDE_PURPOSE);
+    assert_eq!(f.path, "activities[1].cost.source");
+    assert!(f.message.contains("narkomanii"));
+    assert!(f.citation.unwrap().starts_with("art. 9³ ust. 4"));
+
+    r.activities[1].cost.source = FundingSource::Budget;
+    r.activities[5].cost.source = FundingSource::SmallBottleFee; // an alcohol activity
+    assert_silent(&r, &SMALL_BOTTLE_OUTSIDE_PURPOSE);
+
+    r.budget.lines[0].source = FundingSource::SmallBottleFee;
+    r.budget.lines[0].chapter = "92605".into();
+    let f = assert_fires(&r, &SMALL_BOTTLE_OUTSIDE_PURPOSE);
+    assert_eq!(f.path, "budget.lines[0].source");
+    assert!(f.message.contains("92605"));
+}
+
+#[test]
+fn rule_small_bottle_exceeds_income() {
+    let mut r = joint_report();
+    let mut line = budget_line("bl-9", "85154", "4210", "9000", "8000");
+    line.source = FundingSource::SmallBottleFee;
+    r.budget.lines.push(line);
+    r.budget.small_bottle_income = Some(amt("7500"));
+    let f = assert_fires(&r, &SMALL_BOTTLE_EXCEEDS_INCOME);
+    assert_eq!(f.path, "budget.small_bottle_income");
+    assert_eq!(f.param("difference"), Some("500,00 zł"));
+
+    r.budget.small_bottle_income = Some(amt("8000"));
+    assert_silent(&r, &SMALL_BOTTLE_EXCEEDS_INCOME);
+}
+
+#[test]
+fn rule_permit_fees_exceed_income_is_an_error_under_art_18_2() {
+    let mut r = joint_report();
+    r.budget.permit_fee_income = Some(amt("50000"));
+    r.budget.carried_over = Some(amt("10000"));
+    let f = assert_fires(&r, &PERMIT_FEES_EXCEED_INCOME);
+    assert!(f.is_error());
+    assert!(f.citation.unwrap().starts_with("art. 18²"));
+    assert_eq!(r.budget.permit_fees_carried_out(), Some(amt("-10000")));
+}
+
+#[test]
+fn rule_investment_charged_to_program() {
+    let mut r = joint_report();
+    r.budget.lines[2].paragraph = "6050".into();
+    r.activities
+        .iter_mut()
+        .filter(|a| a.cost.paragraph == "4300" && a.cost.chapter == "85154")
+        .for_each(|a| a.cost.paragraph = "6050".into());
+    let found = findings_of(&r, &INVESTMENT_CHARGED_TO_PROGRAM);
+    assert_eq!(found.len(), 1, "said once, on the budget line: {found:#?}");
+    assert_eq!(found[0].path, "budget.lines[2].paragraph");
+    assert!(
+        found[0].message.contains("70 000,00 zł"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].message.contains("izby obrachunkowe"));
+
+    // Without a budget line in § 6050 the activity's cost is flagged.
+    r.budget.lines[2].paragraph = "4300".into();
+    let f = assert_fires(&r, &INVESTMENT_CHARGED_TO_PROGRAM);
+    assert_eq!(f.path, "activities[5].cost.paragraph");
+
+    let r = joint_report();
+    assert_silent(&r, &INVESTMENT_CHARGED_TO_PROGRAM);
+}
+
+#[test]
+fn rule_event_without_prevention() {
+    let mut r = joint_report();
+    r.activities[2].title = "Festyn rodzinny na dożynkach".into();
+    r.activities[2].level = PreventionLevel::NotApplicable;
+    let f = assert_fires(&r, &EVENT_WITHOUT_PREVENTION);
+    assert_eq!(f.path, "activities[2].level");
+    assert!(f.message.contains("50 000,00 zł"), "{}", f.message);
+
+    // A marked event is flagged whatever its title; a prevention level answers the question.
+    r.activities[2].title = "Dzień Dziecka".into();
+    r.activities[2].event = true;
+    assert_fires(&r, &EVENT_WITHOUT_PREVENTION);
+    r.activities[2].level = PreventionLevel::Universal;
+    assert_silent(&r, &EVENT_WITHOUT_PREVENTION);
+}
+
+#[test]
+fn rule_group_cost_covers_nothing() {
+    let mut r = drug_report();
+    r.group_costs.push(GroupCost {
+        id: Id::new("gc-1"),
+        description: "Programy w szkołach".into(),
+        ..GroupCost::default()
+    });
+    let f = assert_fires(&r, &GROUP_COST_COVERS_NOTHING);
+    assert_eq!(f.path, "group_costs[0].activities");
+    assert!(f.message.contains("„Programy w szkołach”"));
+
+    r.group_costs[0].goal = Some(Id::new("g-3"));
+    assert_silent(&r, &GROUP_COST_COVERS_NOTHING);
+}
+
+#[test]
+fn a_cost_given_for_a_whole_goal_counts_in_the_chapter_sum() {
+    let mut r = drug_report();
+    // Activities a-3 and a-4 lose their own costs; one amount for goal III covers them.
+    r.activities[2].cost.executed = None;
+    r.activities[3].cost.executed = None;
+    assert_fires(&r, &CHAPTER_SUM_MISMATCH);
+    r.group_costs.push(GroupCost {
+        id: Id::new("gc-1"),
+        description: "Profilaktyka — koszt wspólny".into(),
+        goal: Some(Id::new("g-3")),
+        cost: Cost {
+            executed: Some(amt("80000")),
+            chapter: "85153".into(),
+            paragraph: "4300".into(),
+            ..Cost::default()
+        },
+        ..GroupCost::default()
+    });
+    assert_silent(&r, &CHAPTER_SUM_MISMATCH);
+    r.group_costs[0].cost.executed = Some(amt("79999.99"));
+    let f = assert_fires(&r, &CHAPTER_SUM_MISMATCH);
+    assert_eq!(f.param("difference"), Some("0,01 zł"));
+}
+
+#[test]
+fn rule_reference_unknown() {
+    let mut r = drug_report();
+    r.group_costs.push(GroupCost {
+        id: Id::new("gc-1"),
+        description: "Wspólne".into(),
+        goal: Some(Id::new("g-9")),
+        activities: ids(&["a-1", "a-99"]),
+        ..GroupCost::default()
+    });
+    let found = findings_of(&r, &REFERENCE_UNKNOWN);
+    let paths: Vec<&str> = found.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["group_costs[0].goal", "group_costs[0].activities[1]"]
+    );
+    assert!(found[1].message.contains("„a-99”"));
+
+    let mut r = joint_report();
+    r.gkrpa.budget_lines = ids(&["bl-404"]);
+    let f = assert_fires(&r, &REFERENCE_UNKNOWN);
+    assert_eq!(f.path, "gkrpa.budget_lines[0]");
+    r.gkrpa.budget_lines = ids(&["bl-3"]);
+    assert_silent(&r, &REFERENCE_UNKNOWN);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The commission (GKRPA) and consultation points
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn rule_gkrpa_missing() {
+    let mut r = joint_report();
+    r.gkrpa = Gkrpa::default();
+    let f = assert_fires(&r, &GKRPA_MISSING);
+    assert_eq!(f.path, "gkrpa");
+    assert!(f.is_warning());
+    assert!(f.citation.unwrap().starts_with("art. 4¹ ust. 3–5"));
+
+    // A drug-only program has no commission to report on.
+    assert_silent(&drug_report(), &GKRPA_MISSING);
+    r.gkrpa.meetings = Some(10);
+    assert_silent(&r, &GKRPA_MISSING);
+}
+
+#[test]
+fn rule_gkrpa_trained_over_members() {
+    let mut r = joint_report();
+    r.gkrpa.trained_members = Some(7);
+    let f = assert_fires(&r, &GKRPA_TRAINED_OVER_MEMBERS);
+    assert_eq!(f.path, "gkrpa.trained_members");
+    assert!(f.message.contains("5 członków") && f.message.contains("7"));
+
+    r.gkrpa.trained_members = Some(5);
+    assert_silent(&r, &GKRPA_TRAINED_OVER_MEMBERS);
+}
+
+#[test]
+fn rule_gkrpa_court_over_referrals() {
+    let mut r = joint_report();
+    r.gkrpa.court_applications = Some(9);
+    let f = assert_fires(&r, &GKRPA_COURT_OVER_REFERRALS);
+    assert_eq!(f.path, "gkrpa.court_applications");
+    assert!(f.is_warning());
+
+    r.gkrpa.court_applications = Some(6);
+    assert_silent(&r, &GKRPA_COURT_OVER_REFERRALS);
+}
+
+#[test]
+fn rule_gkrpa_cost_mismatch() {
+    let mut r = joint_report();
+    r.gkrpa.budget_lines = ids(&["bl-3"]);
+    r.gkrpa.cost = Some(amt("16200"));
+    let f = assert_fires(&r, &GKRPA_COST_MISMATCH);
+    assert_eq!(f.path, "gkrpa.cost");
+    assert_eq!(f.param("budget_sum"), Some("70 000,00 zł"));
+    assert_eq!(f.param("difference"), Some("53 800,00 zł"));
+
+    r.gkrpa.cost = Some(amt("70000.00"));
+    assert_silent(&r, &GKRPA_COST_MISMATCH);
+    // Without budget lines named there is nothing to compare with.
+    r.gkrpa.budget_lines.clear();
+    r.gkrpa.cost = Some(amt("1"));
+    assert_silent(&r, &GKRPA_COST_MISMATCH);
+}
+
+#[test]
+fn rule_consultations_fewer_than_clients() {
+    let mut r = joint_report();
+    r.consultation_points.push(ConsultationPoint {
+        id: Id::new("cp-1"),
+        name: "Punkt Konsultacyjny".into(),
+        clients: ClientCounts {
+            addicted: Some(20),
+            co_dependent: Some(10),
+            ..ClientCounts::default()
+        },
+        consultations: ClientCounts {
+            addicted: Some(64),
+            co_dependent: Some(8),
+            ..ClientCounts::default()
+        },
+        ..ConsultationPoint::default()
+    });
+    let f = assert_fires(&r, &CONSULTATIONS_FEWER_THAN_CLIENTS);
+    assert_eq!(f.path, "consultation_points[0].consultations.co_dependent");
+    assert!(f.message.contains("osoby współuzależnione"));
+
+    r.consultation_points[0].consultations.co_dependent = Some(10);
+    assert_silent(&r, &CONSULTATIONS_FEWER_THAN_CLIENTS);
+    r.consultation_points[0].name.clear();
+    let f = assert_fires(&r, &REQUIRED_FIELD_MISSING);
+    assert_eq!(f.path, "consultation_points[0].name");
+}
+
+#[test]
+fn rule_teryt_missing() {
+    let mut r = drug_report();
+    r.gmina.teryt.clear();
+    let f = assert_fires(&r, &TERYT_MISSING);
+    assert_eq!(f.path, "gmina.teryt");
+    assert_eq!(f.severity, Severity::Info);
+    assert_silent(&r, &REQUIRED_FIELD_MISSING);
+
+    r.gmina.teryt = "3061011".into();
+    assert_silent(&r, &TERYT_MISSING);
 }

@@ -167,8 +167,12 @@ pub fn budget_field(field: &str) -> &'static str {
         "planned" => "plan",
         "after_changes" => "plan po zmianach",
         "executed" => "wykonanie",
+        "permit_fee_planned" => "Planowane dochody z opłat za zezwolenia",
         "permit_fee_income" => "Dochody z opłat za zezwolenia",
+        "small_bottle_planned" => "Planowane dochody z opłaty za małe opakowania",
+        "small_bottle_income" => "Dochody z opłaty za małe opakowania",
         "carried_over" => "Środki z opłat przeniesione z poprzednich lat",
+        "general_budget_top_up" => "Dofinansowanie z budżetu ogólnego gminy",
         _ => "kwota",
     }
 }
@@ -226,6 +230,12 @@ pub fn field(path: &str) -> String {
     if let Some(i) = list_index(path, "partners[") {
         return format!("nazwa podmiotu nr {} w rejestrze partnerów", i + 1);
     }
+    if let Some(i) = list_index(path, "consultation_points[") {
+        return format!("nazwa punktu konsultacyjnego nr {}", i + 1);
+    }
+    if let Some(i) = list_index(path, "group_costs[") {
+        return format!("rozdział kosztu wspólnego nr {}", i + 1);
+    }
     path.to_owned()
 }
 
@@ -242,6 +252,9 @@ pub fn collection(path: &str) -> &'static str {
         "activities" => "Działania",
         "partners" => "Rejestr partnerów",
         "coalitions" => "Koalicje",
+        "group_costs" => "Koszty wspólne",
+        "consultation_points" => "Punkty konsultacyjne",
+        p if p.ends_with(".referrals") => "Skierowania z punktu konsultacyjnego",
         "context_figures" => "Dane o sytuacji w gminie",
         p if p.ends_with(".indicators") => "Wskaźniki działania",
         p if p.ends_with(".working_groups") => "Grupy robocze koalicji",
@@ -311,6 +324,28 @@ fn lower_first(s: &str) -> String {
 /// The NPZ edition in words.
 pub fn npz(name: &str) -> String {
     name.to_owned()
+}
+
+/// `Koszt wspólny „Programy w szkołach”` (or its number when it has no description).
+pub fn group_cost(index: usize, description: &str) -> String {
+    quoted_or_number(description, index, "koszt wspólny")
+}
+
+/// `Punkt konsultacyjny „…”` (or its number when it has no name).
+pub fn consultation_point(index: usize, name: &str) -> String {
+    format!(
+        "Punkt konsultacyjny {}",
+        quoted_or_number(name, index, "bez nazwy")
+    )
+}
+
+/// The name of a money field of the commission.
+pub fn gkrpa_field(field: &str) -> &'static str {
+    match field {
+        "cost" => "Koszt pracy komisji",
+        "pay_per_meeting" => "Wynagrodzenie członka komisji za posiedzenie",
+        _ => "kwota komisji",
+    }
 }
 
 #[cfg(test)]

@@ -82,6 +82,11 @@ mod tests {
             out.extend(c.working_groups.iter().map(|w| &w.id));
         }
         out.extend(r.context_figures.iter().map(|f| &f.id));
+        out.extend(r.group_costs.iter().map(|g| &g.id));
+        for p in &r.consultation_points {
+            out.push(&p.id);
+            out.extend(p.referrals.iter().map(|x| &x.id));
+        }
         out
     }
 
@@ -291,13 +296,44 @@ mod tests {
     }
 
     #[test]
-    fn joint_sample_passes_the_checks_without_errors() {
-        let errors: Vec<_> = validate(&small_gmina_2025())
+    fn joint_sample_has_no_findings_at_all() {
+        let findings: Vec<_> = validate(&small_gmina_2025())
             .into_iter()
-            .filter(|f| f.severity == Severity::Error)
             .map(|f| format!("{} {}: {}", f.rule, f.path, f.message))
             .collect();
-        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn joint_sample_shows_the_blocks_every_real_joint_report_has() {
+        let r = small_gmina_2025();
+        assert!(!r.gkrpa.is_empty());
+        assert_eq!(r.gkrpa.cost, Some(zl("16200.00")));
+        assert_eq!(r.consultation_points.len(), 1);
+        assert_eq!(r.consultation_points[0].clients.total(), Some(71));
+        assert_eq!(r.consultation_points[0].consultations.total(), Some(196));
+        assert!(r.budget.small_bottle_income.is_some());
+        assert!(r
+            .activities
+            .iter()
+            .any(|a| a.cost.source == FundingSource::SmallBottleFee));
+        assert_eq!(r.budget.carried_over, Some(zl("14870.35")));
+        assert!(r.budget.permit_fees_carried_out().unwrap() > Amount::ZERO);
+        assert!(r.context_figures.iter().any(|f| f.previous_value.is_some()));
+        assert_eq!(r.council.outcome, CouncilOutcome::Noted);
+    }
+
+    #[test]
+    fn kalisz_marks_the_figures_its_source_gives_as_approximate() {
+        let r = kalisz_2020();
+        let approximate: Vec<String> = r
+            .activities
+            .iter()
+            .flat_map(|a| &a.indicators)
+            .filter(|i| i.approximate)
+            .map(|i| i.achieved.unwrap().to_string())
+            .collect();
+        assert_eq!(approximate, ["30", "15", "600"]);
     }
 
     #[test]
