@@ -5,6 +5,10 @@
 
 pub mod domain;
 
+/// Helpers of the `raport` command-line tool.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 

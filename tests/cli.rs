@@ -605,3 +605,211 @@ fn unknown_commands_and_options_are_usage_errors() {
         assert!(run.stdout.is_empty(), "{args:?}");
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// Hostile input: nothing from a file acts on the terminal or a spreadsheet, nothing hangs
+// ------------------------------------------------------------------------------------------
+
+/// Control characters that would act on a terminal (C0 but tab, DEL, C1).
+fn has_raw_controls(text: &str) -> bool {
+    // CSV records end with CRLF (RFC 4180): that one CR is the format's own.
+    text.replace("\r\n", "\n")
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[test]
+fn control_characters_in_a_file_are_shown_escaped_not_sent_to_the_terminal() {
+    let dir = TempDir::new("ansi");
+    let mut r = samples::small_gmina_2025();
+    r.gmina.name = "Przykładowo\u{1b}]0;przejęte\u{7}\u{1b}[2J\0\r\u{9b}31m".into();
+    r.program.resolution.number = "XX\u{1b}[5m/1/2024".into();
+    let file = dir.write_report("ansi.json", &r);
+    for args in [
+        vec!["check".into(), file.clone().into_os_string()],
+        vec!["summary".into(), file.clone().into_os_string()],
+        vec![
+            "summary".into(),
+            "--csv".into(),
+            file.clone().into_os_string(),
+        ],
+    ] {
+        let run = raport(&args);
+        assert!(!has_raw_controls(&run.stdout), "{args:?}: {:?}", run.stdout);
+        assert!(!has_raw_controls(&run.stderr), "{args:?}: {:?}", run.stderr);
+        assert!(
+            run.stdout
+                .contains("Przykładowo\\x1b]0;przejęte\\x07\\x1b[2J\\x00\\r\\u{9b}31m"),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+    // Inside an error message too: a file name and a value quoted by the reader.
+    let bad = dir.write(
+        "zły\u{1b}[2J.json",
+        "{\"format\": \"raport-gp\", \"schema_version\": 2, \"report\": {\"year\": \"\u{1b}[31m\"}}",
+    );
+    let run = raport(&["check".as_ref(), bad.as_os_str()]);
+    assert_eq!(run.code, 2);
+    assert!(!has_raw_controls(&run.stdout), "{:?}", run.stdout);
+    assert!(run.stdout.contains("zły\\x1b[2J.json"), "{}", run.stdout);
+    let run = raport(&["check", "--bad\u{1b}[2J"]);
+    assert_eq!(run.code, 2);
+    assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
+}
+
+#[test]
+fn summary_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas() {
+    let dir = TempDir::new("csv-injection");
+    let mut r = samples::small_gmina_2025();
+    r.gmina.name = "=SUM(A1:A9)*0+HYPERLINK(A1)".into();
+    r.gmina.teryt = "+48123".into();
+    let file = dir.write_report("formula.json", &r);
+    let run = raport(&["summary".as_ref(), "--csv".as_ref(), file.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let cell = |column: &str| csv_cell(lines[0], lines[1], column);
+    assert_eq!(cell("gmina"), "'=SUM(A1:A9)*0+HYPERLINK(A1)");
+    assert_eq!(cell("teryt"), "'+48123");
+    // Numbers stay numbers.
+    assert_eq!(cell("executed_85153"), "16986.90");
+    for line in &lines {
+        for start in ["=", "+", "@"] {
+            assert!(
+                !line.starts_with(start) && !line.contains(&format!(",{start}")),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn migrate_does_not_write_a_file_it_could_not_read_back() {
+    // A backup at exactly the size limit grows when migrated (version 2 adds fields).
+    let dir = TempDir::new("limit");
+    let one = format::to_json(&samples::kalisz_2020(), APP_VERSION, SAVED);
+    let report: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let mut r = report["report"].clone();
+    r.as_object_mut().unwrap().remove("gkrpa");
+    let one_report = r.to_string();
+    let head = "{\"format\":\"raport-gp-backup\",\"schema_version\":1,\"reports\":[";
+    let mut text = String::from(head);
+    let mut n = 0;
+    while text.len() + one_report.len() + 40 < format::MAX_FILE_BYTES {
+        if n > 0 {
+            text.push(',');
+        }
+        // Each copy needs its own id.
+        text.push_str(&one_report.replacen("\"kalisz-2020\"", &format!("\"r-{n}\""), 1));
+        n += 1;
+    }
+    text.push_str("]}");
+    let padding = format::MAX_FILE_BYTES - text.len();
+    text = text.replacen(
+        "\"reports\"",
+        &format!("{}\"reports\"", " ".repeat(padding)),
+        1,
+    );
+    assert_eq!(text.len(), format::MAX_FILE_BYTES);
+    let input = dir.write("granica.json", &text);
+    let output = dir.path("wynik.json");
+    let run = raport(&[
+        "migrate".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("więcej niż największy plik"),
+        "{}",
+        run.stderr
+    );
+    assert!(!output.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_named_pipe_instead_of_waiting_for_a_writer() {
+    let dir = TempDir::new("fifo");
+    let fifo = dir.path("potok.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_raport"))
+        .arg("check")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("raport check waited on a named pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(2));
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut out).unwrap();
+    assert!(out.contains("nie jest zwykły plik"), "{out}");
+}
+
+#[test]
+fn write_errors_are_said_in_polish() {
+    let dir = TempDir::new("write");
+    let input = dir.write_report("a.json", &samples::kalisz_2020());
+    let output = dir.path("nie-ma-katalogu/a.json");
+    let run = raport(&[
+        "migrate".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("nie ma takiego pliku lub katalogu"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("No such file"), "{}", run.stderr);
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+}
+
+#[test]
+fn files_in_other_encodings_are_refused_with_their_own_message() {
+    let dir = TempDir::new("encodings");
+    let good = to_json(&samples::kalisz_2020(), APP_VERSION, SAVED);
+    // Latin-2 (ISO-8859-2): "Kalisz" is ASCII, but "ł" in the coordinator is 0xB3.
+    let mut latin2 = good.replace("Wydział", "Wydzia\u{0}");
+    latin2 = latin2.replace('\u{0}', "");
+    let mut bytes = latin2.into_bytes();
+    let at = bytes.iter().position(|&b| b == b'K').unwrap();
+    bytes.insert(at, 0xB3);
+    let latin = dir.path("latin2.json");
+    fs::write(&latin, &bytes).unwrap();
+    let run = raport(&["check".as_ref(), latin.as_os_str()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout.contains("nie jest zapisany w kodowaniu UTF-8"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("wierszu"), "{}", run.stdout);
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(good.encode_utf16().flat_map(u16::to_le_bytes));
+    let path16 = dir.path("utf16.json");
+    fs::write(&path16, &utf16).unwrap();
+    let run = raport(&["check".as_ref(), path16.as_os_str()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("UTF-16"), "{}", run.stdout);
+
+    // Two byte-order marks (some editors add one to a file that has one) are harmless.
+    let doubled = dir.write("bom.json", &format!("\u{feff}\u{feff}{good}"));
+    let run = raport(&["check".as_ref(), "--quiet".as_ref(), doubled.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

@@ -1098,3 +1098,80 @@ fn an_indicator_value_written_as_a_json_number_is_refused_with_its_path() {
         "the message names the field: {message}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// One rule for decimal text: the published schema and the reader agree on every case
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn schema_and_reader_agree_on_every_decimal_text_case() {
+    let base: Value = serde_json::from_str(&fixture("raport-gp-v2.json")).unwrap();
+    let accepted = [
+        "0",
+        "-0",
+        "1737",
+        "12.5",
+        "148543.63",
+        "007",
+        "-3.25",
+        "1234567890123456789012345678",  // 28 digits
+        "0.123456789012345678901234567", // 28 digits
+        "12345678901234.56789012345678", // 28 digits
+    ];
+    let refused = [
+        "",
+        "NaN",
+        "nan",
+        "Infinity",
+        "-Infinity",
+        "1e400",
+        "1E5",
+        "1,2,3",
+        "12,5",
+        "1.2.3",
+        ".5",
+        "5.",
+        "+5",
+        " 5",
+        "5 ",
+        "0x10",
+        "١٢٣",
+        "1 000",
+        "12345678901234567890123456789",  // 29 digits
+        "123456789012345678901234567890", // 30 digits
+        "1.2345678901234567890123456789", // 29 digits
+    ];
+    let places: [(&str, fn(&mut Value, &str)); 2] = [
+        ("amount", |v, s| {
+            v["report"]["budget"]["lines"][0]["executed"] = Value::from(s)
+        }),
+        ("count", |v, s| {
+            v["report"]["activities"][0]["indicators"][0]["achieved"] = Value::from(s)
+        }),
+    ];
+    for (place, put) in places {
+        for (case, should_read) in accepted
+            .iter()
+            .map(|c| (c, true))
+            .chain(refused.iter().map(|c| (c, false)))
+        {
+            let mut file = base.clone();
+            put(&mut file, case);
+            let schema_ok = schema_errors(&file).is_empty();
+            let reader_ok = read_file(&file.to_string()).is_ok();
+            assert_eq!(schema_ok, should_read, "schema, {place} {case:?}");
+            assert_eq!(reader_ok, should_read, "reader, {place} {case:?}");
+        }
+    }
+}
+
+#[test]
+fn what_the_app_parses_from_a_form_always_reads_back_from_a_file() {
+    use raport_gp::domain::money::{is_decimal_text, parse_number};
+    for typed in ["1 650", "12,5", "1234567890123456789012345678", "-0,5"] {
+        let d = parse_number(typed).unwrap().unwrap();
+        assert!(is_decimal_text(&d.to_string()), "{typed}");
+    }
+    let too_long = parse_number("12345678901234567890123456789").unwrap_err();
+    assert!(too_long.contains("za dużo cyfr"), "{too_long}");
+}

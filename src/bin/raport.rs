@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use raport_gp::cli::terminal_safe;
 use raport_gp::domain::date::Date;
 use raport_gp::domain::format::{self, FileContents, MAX_FILE_BYTES, SCHEMA_VERSION};
 use raport_gp::domain::model::{Layout, Regime, Report};
@@ -42,11 +43,11 @@ fn main() -> ExitCode {
             Err(e) => output_failed(&e),
         },
         Err(Fail::Usage(message)) => {
-            eprintln!("raport: {message}\nPomoc: raport --help");
+            eprintln!("raport: {}\nPomoc: raport --help", terminal_safe(&message));
             EXIT_TROUBLE
         }
         Err(Fail::Input(message)) => {
-            eprintln!("{message}");
+            eprintln!("{}", terminal_safe(&message));
             EXIT_TROUBLE
         }
         Err(Fail::Output(e)) => output_failed(&e),
@@ -76,7 +77,7 @@ impl From<io::Error> for Fail {
 /// A closed pipe (`raport summary --csv dir | head`) is the reader's choice, not worth a message.
 fn output_failed(e: &io::Error) -> u8 {
     if e.kind() != io::ErrorKind::BrokenPipe {
-        eprintln!("raport: nie udało się wypisać wyniku: {e}");
+        eprintln!("raport: nie udało się wypisać wyniku: {}.", os_error_pl(e));
     }
     EXIT_TROUBLE
 }
@@ -387,7 +388,7 @@ fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "(standardowe wejście)".into()
     } else {
-        path.display().to_string()
+        terminal_safe(&path.display().to_string()).into_owned()
     }
 }
 
@@ -457,28 +458,30 @@ fn read_input(path: &Path) -> Result<FileContents, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| io_message(&e))?;
     } else {
-        let file = fs::File::open(path).map_err(|e| io_message(&e))?;
-        let meta = file.metadata().map_err(|e| io_message(&e))?;
+        // Look before opening: opening a named pipe with no writer would wait forever, and a
+        // device or socket is no report either.
+        let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
         if meta.is_dir() {
             return Err("To jest katalog, a nie plik.".into());
         }
-        // Refuse a huge file before reading it (the size may be 0 for special files, so the
-        // read below is capped as well).
+        if !meta.is_file() {
+            return Err(
+                "To nie jest zwykły plik (np. potok nazwany, gniazdo albo urządzenie), więc \
+                 nie może być plikiem Raport GP."
+                    .into(),
+            );
+        }
+        // Refuse a huge file before reading it.
         format::check_size(usize::try_from(meta.len()).unwrap_or(usize::MAX))
             .map_err(|e| e.message())?;
+        let file = fs::File::open(path).map_err(|e| io_message(&e))?;
         file.take(limit)
             .read_to_end(&mut bytes)
             .map_err(|e| io_message(&e))?;
     }
-    format::check_size(bytes.len()).map_err(|e| e.message())?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "Plik nie jest zapisany w kodowaniu UTF-8 (niepoprawny bajt na pozycji {}), \
-             więc nie jest plikiem Raport GP.",
-            e.utf8_error().valid_up_to() + 1
-        )
-    })?;
-    format::read_file(&text).map_err(|e| e.message())
+    // The same decoding as the browser import: invalid UTF-8 and UTF-16 are refused, never
+    // repaired.
+    format::read_bytes(&bytes).map_err(|e| e.message())
 }
 
 fn io_message(e: &io::Error) -> String {
@@ -486,13 +489,39 @@ fn io_message(e: &io::Error) -> String {
         io::ErrorKind::NotFound => "Nie ma takiego pliku.".into(),
         io::ErrorKind::PermissionDenied => "Brak uprawnień do odczytu pliku.".into(),
         io::ErrorKind::IsADirectory => "To jest katalog, a nie plik.".into(),
-        _ => format!("Nie udało się odczytać pliku ({e})."),
+        _ => format!("Nie udało się odczytać pliku ({}).", os_error_pl(e)),
+    }
+}
+
+/// What went wrong in the system, in Polish (the operating system's own text is English).
+fn os_error_pl(e: &io::Error) -> String {
+    let what = match e.kind() {
+        io::ErrorKind::NotFound => "nie ma takiego pliku lub katalogu",
+        io::ErrorKind::PermissionDenied => "brak uprawnień",
+        io::ErrorKind::AlreadyExists => "plik już istnieje",
+        io::ErrorKind::IsADirectory => "to jest katalog",
+        io::ErrorKind::NotADirectory => "część ścieżki nie jest katalogiem",
+        io::ErrorKind::StorageFull => "brak miejsca na dysku",
+        io::ErrorKind::QuotaExceeded => "przekroczony limit miejsca na dysku",
+        io::ErrorKind::ReadOnlyFilesystem => "system plików tylko do odczytu",
+        io::ErrorKind::FileTooLarge => "plik za duży dla systemu plików",
+        io::ErrorKind::InvalidFilename => "niepoprawna nazwa pliku",
+        io::ErrorKind::CrossesDevices => "nie można przenieść pliku między dyskami",
+        io::ErrorKind::BrokenPipe => "odbiorca zamknął potok",
+        io::ErrorKind::Interrupted => "operację przerwano",
+        io::ErrorKind::InvalidData => "niepoprawne dane",
+        io::ErrorKind::UnexpectedEof => "plik skończył się nieoczekiwanie",
+        _ => "błąd systemu",
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{what}; kod błędu systemu {code}"),
+        None => what.to_string(),
     }
 }
 
 /// The message for a file that cannot be used.
 fn unreadable(name: &str, reason: &str) -> String {
-    format!("{name}: nie można wczytać — {reason}")
+    format!("{name}: nie można wczytać — {}", terminal_safe(reason))
 }
 
 /// How a report is named after its file: `plik.json` for a report file, `plik.json (id)` for
@@ -500,15 +529,15 @@ fn unreadable(name: &str, reason: &str) -> String {
 fn report_label(name: &str, contents: &FileContents, report: &Report) -> String {
     match contents {
         FileContents::Report(_) => name.to_string(),
-        FileContents::Backup(_) => format!("{name} ({})", report.id),
+        FileContents::Backup(_) => format!("{name} ({})", terminal_safe(report.id.as_str())),
     }
 }
 
 /// `Kalisz, 2020`.
 fn gmina_and_year(report: &Report) -> String {
-    let name = report.gmina.name.trim();
+    let name = terminal_safe(report.gmina.name.trim());
     let name = if name.is_empty() {
-        "(gmina bez nazwy)"
+        "(gmina bez nazwy)".into()
     } else {
         name
     };
@@ -649,7 +678,8 @@ fn finding_line(f: &Finding) -> String {
         line.push_str(citation);
         line.push(')');
     }
-    line
+    // Messages quote values from the file.
+    terminal_safe(&line).into_owned()
 }
 
 /// `1 błąd`, `3 błędy`, `5 błędów`, `22 błędy`, `12 błędów`: Polish plural forms.
@@ -701,14 +731,17 @@ fn render(args: Args) -> Result<u8, Fail> {
 
     let output = Path::new(output);
     if !is_stdin(output) {
-        eprintln!("Zapisano raport do druku: {}", output.display());
+        eprintln!(
+            "Zapisano raport do druku: {}",
+            terminal_safe(&output.display().to_string())
+        );
     }
     let errors = rules::errors(&rules::validate(report));
     if errors > 0 {
         eprintln!(
             "Uwaga: raport ma {}; szczegóły: raport check {}",
             count(errors, "błąd", "błędy", "błędów"),
-            input.display()
+            display_name(input)
         );
     }
     Ok(EXIT_OK)
@@ -776,6 +809,17 @@ fn migrate(args: Args) -> Result<u8, Fail> {
             file.to_json()
         }
     };
+    // A migrated file gains the fields of the newer version: one that would outgrow the limit
+    // the app and this tool read is not written (it could not be read back).
+    if json.len() > MAX_FILE_BYTES {
+        return Err(Fail::Input(format!(
+            "{name}: po przekształceniu do wersji {SCHEMA_VERSION} plik miałby {}, więcej niż \
+             największy plik, jaki aplikacja wczytuje ({}). Nic nie zapisano; podziel kopię \
+             zapasową na mniejsze pliki.",
+            format::megabytes(json.len()),
+            format::megabytes(MAX_FILE_BYTES)
+        )));
+    }
     match args.value("output") {
         None => write_stdout(&json)?,
         Some(output) => {
@@ -784,7 +828,7 @@ fn migrate(args: Args) -> Result<u8, Fail> {
             if !is_stdin(output) {
                 eprintln!(
                     "Zapisano {} (format w wersji {SCHEMA_VERSION}; plik źródłowy miał wersję {from}).",
-                    output.display()
+                    display_name(output)
                 );
             }
         }
@@ -836,13 +880,19 @@ fn summary(args: Args) -> Result<u8, Fail> {
         for report in contents.reports() {
             let figures = summary::summarize(report);
             if csv {
-                writeln_crlf(&mut out, &summary::to_csv_line(&figures.cells(&name)))?;
+                // Control characters from the file would act on a terminal: shown escaped.
+                let cells: Vec<String> = figures
+                    .cells(&name)
+                    .iter()
+                    .map(|c| terminal_safe(c).into_owned())
+                    .collect();
+                writeln_crlf(&mut out, &summary::to_csv_line(&cells))?;
             } else {
                 writeln!(
                     out,
                     "{}: {}",
                     report_label(&name, &contents, report),
-                    readable_summary(report, &figures)
+                    terminal_safe(&readable_summary(report, &figures))
                 )?;
             }
         }
@@ -927,8 +977,9 @@ fn write_output(path: &Path, text: &str) -> Result<(), Fail> {
     }
     let fail = |e: io::Error| {
         Fail::Input(format!(
-            "Nie udało się zapisać pliku {}: {e}",
-            path.display()
+            "Nie udało się zapisać pliku {}: {}. Nic nie zapisano.",
+            display_name(path),
+            os_error_pl(&e)
         ))
     };
     let Some(file_name) = path.file_name() else {

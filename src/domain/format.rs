@@ -274,6 +274,15 @@ pub enum ReadError {
     },
     /// An HTML file without the embedded report data.
     NoEmbeddedData,
+    /// The bytes are not UTF-8: `line` and `column` (from 1) of the first bad byte, and its
+    /// offset from the start of the file (from 1).
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
+    /// The file is UTF-16 (a UTF-16 byte-order mark, or the zero bytes of UTF-16 text).
+    Utf16,
 }
 
 /// What is wrong with a field, for [`ReadError::Invalid`].
@@ -302,6 +311,16 @@ impl ReadError {
     pub fn message(&self) -> String {
         match self {
             ReadError::Empty => "Plik jest pusty: nie zawiera żadnych danych.".into(),
+            ReadError::NotUtf8 { line, column, offset } => format!(
+                "Plik nie jest zapisany w kodowaniu UTF-8: niepoprawny bajt w wierszu {line}, \
+                 kolumnie {column} (bajt nr {offset}). Pliki Raport GP są zawsze w UTF-8; ten \
+                 mógł zostać zapisany w innym kodowaniu (np. Windows-1250 albo ISO-8859-2) — \
+                 nic nie wczytano, aby nie zniekształcić polskich liter."
+            ),
+            ReadError::Utf16 => "Plik jest zapisany w kodowaniu UTF-16, a pliki Raport GP są \
+                 w UTF-8. Zapisz go ponownie jako UTF-8 (np. w Notatniku: „Zapisz jako” → \
+                 kodowanie UTF-8) albo wyeksportuj z aplikacji jeszcze raz."
+                .into(),
             ReadError::TooLarge { size, limit } => format!(
                 "Plik jest za duży ({}); można wczytać plik o wielkości najwyżej {}. \
                  To nie wygląda na plik Raport GP.",
@@ -411,7 +430,7 @@ impl std::fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 /// `20 MB`, `25,3 MB` (binary megabytes, as file managers show them).
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
     if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)
@@ -437,11 +456,46 @@ pub fn check_size(bytes: usize) -> Result<(), ReadError> {
     }
 }
 
+/// Turns the bytes of a file into text, refusing instead of repairing: invalid UTF-8 is named
+/// with its place (never replaced by U+FFFD, which would silently damage Polish letters), and
+/// UTF-16 is recognised by its byte-order mark or its zero bytes. The browser import and the CLI
+/// both read files through this one function, so they accept and refuse the same files.
+pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
+    check_size(bytes.len())?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::Utf16);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let at = e.valid_up_to();
+            // UTF-16 without a byte-order mark: ASCII letters with a zero byte beside each.
+            let head = &bytes[..bytes.len().min(64)];
+            if head.len() >= 4 && head.iter().filter(|&&b| b == 0).count() * 3 >= head.len() {
+                return Err(ReadError::Utf16);
+            }
+            let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            Err(ReadError::NotUtf8 {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+                offset: at + 1,
+            })
+        }
+    }
+}
+
+/// [`decode`], then [`read_file`].
+pub fn read_bytes(bytes: &[u8]) -> Result<FileContents, ReadError> {
+    read_file(decode(bytes)?)
+}
+
 /// Reads a report file, a backup file, or a saved printable HTML report (whose data sits in
-/// `<script type="application/json" id="raport-gp-data">`). A leading byte-order mark is ignored.
+/// `<script type="application/json" id="raport-gp-data">`). Leading byte-order marks are
+/// ignored (some editors write two).
 pub fn read_file(text: &str) -> Result<FileContents, ReadError> {
     check_size(text.len())?;
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = text.trim_start_matches('\u{feff}');
     if body.trim().is_empty() {
         return Err(ReadError::Empty);
     }

@@ -39,16 +39,7 @@ mod decimal_text {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),
-            Some(text) => text
-                .parse::<Decimal>()
-                .ok()
-                .filter(|_| {
-                    let t = text.as_str();
-                    let digits = t.strip_prefix('-').unwrap_or(t);
-                    !digits.is_empty()
-                        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                        && digits.bytes().filter(|&b| b == b'.').count() <= 1
-                })
+            Some(text) => crate::domain::money::parse_decimal_text(&text)
                 .map(Some)
                 .ok_or_else(|| {
                     serde::de::Error::custom(format!(
@@ -56,6 +47,24 @@ mod decimal_text {
                     ))
                 }),
         }
+    }
+}
+
+/// The schema of decimal text (counts, figures): the same pattern the reader applies.
+#[cfg(not(target_arch = "wasm32"))]
+struct DecimalText;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonSchema for DecimalText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalText".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": crate::domain::money::DECIMAL_TEXT_PATTERN,
+            "description": "Liczba dziesiętna w zapisie tekstowym, np. \"1737\" lub \"12.5\""
+        })
     }
 }
 
@@ -638,10 +647,10 @@ pub struct Indicator {
     pub id: Id,
     pub name: String,
     pub unit: IndicatorUnit,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
     #[serde(with = "decimal_text")]
     pub planned: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
     #[serde(with = "decimal_text")]
     pub achieved: Option<Decimal>,
     /// The values are estimates ("ok. 30 osób"): printed with "ok.".
@@ -838,13 +847,13 @@ pub struct Coalition {
 pub struct ContextFigure {
     pub id: Id,
     pub name: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
     #[serde(with = "decimal_text")]
     pub value: Option<Decimal>,
     /// The year the value describes (usually the report year).
     pub year: Option<i32>,
     /// The value of the year before, for "this year vs last year".
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
     #[serde(with = "decimal_text")]
     pub previous_value: Option<Decimal>,
     pub unit: String,
@@ -921,7 +930,7 @@ pub struct ConsultationPoint {
     pub id: Id,
     pub name: String,
     /// Opening hours per week.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
     #[serde(with = "decimal_text")]
     pub weekly_hours: Option<Decimal>,
     /// Who works there (e.g. "specjalista psychoterapii uzależnień, psycholog").

@@ -374,16 +374,19 @@ pub fn parse_number(text: &str) -> Result<Option<Decimal>, String> {
         && body.chars().all(|c| c.is_ascii_digit() || c == '.')
         && !body.starts_with('.')
         && !body.ends_with('.');
-    well_formed
-        .then(|| dotted.parse().ok())
-        .flatten()
-        .map(Some)
-        .ok_or_else(|| {
-            format!(
-                "„{}” nie jest liczbą. Wpisz np. 1 650 albo 12,5.",
-                text.trim()
-            )
-        })
+    if !well_formed {
+        return Err(format!(
+            "„{}” nie jest liczbą. Wpisz np. 1 650 albo 12,5.",
+            text.trim()
+        ));
+    }
+    // What is stored must read back: the file format's limits apply here too.
+    parse_decimal_text(&dotted).map(Some).ok_or_else(|| {
+        format!(
+            "„{}” ma za dużo cyfr: liczba może mieć najwyżej 28 cyfr.",
+            text.trim()
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,15 +399,33 @@ pub(crate) const DE_NOT_A_NUMBER: &str = "kwota nie jest liczbą";
 /// Start of the deserialisation error for an amount written as a JSON number.
 pub(crate) const DE_NOT_A_STRING: &str = "kwota zapisana jako liczba JSON";
 
-/// Whether `s` is the file form of an amount: `-?[0-9]+(\.[0-9]+)?` (the schema's pattern).
-fn is_canonical(s: &str) -> bool {
+/// The one rule for decimal text in files — amounts, counts and figures alike: an optional
+/// minus, digits, optionally a dot and digits, at most 28 digits in all. That many always fit a
+/// `Decimal` exactly, so whatever matches is read, and whatever does not ("NaN", "1e400",
+/// "1,2,3", "Infinity", a 30-digit number) is refused by the reader and by the published schema
+/// alike (the schema says "at most 28 digits" with a lookahead). Values typed in the app are held
+/// to it before they are stored, so what is saved always reads back.
+pub const DECIMAL_TEXT_PATTERN: &str = r"^-?(?!(?:[0-9]\.?){29})[0-9]+(\.[0-9]+)?$";
+
+/// The most digits decimal text may have.
+pub const MAX_DECIMAL_DIGITS: usize = 28;
+
+/// Whether `s` matches [`DECIMAL_TEXT_PATTERN`].
+pub fn is_decimal_text(s: &str) -> bool {
     let body = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match body.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
     };
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    digits(int) && frac.is_none_or(digits)
+    digits(int)
+        && frac.is_none_or(digits)
+        && int.len() + frac.map_or(0, str::len) <= MAX_DECIMAL_DIGITS
+}
+
+/// Reads decimal text of a file (see [`DECIMAL_TEXT_PATTERN`]).
+pub fn parse_decimal_text(s: &str) -> Option<Decimal> {
+    is_decimal_text(s).then(|| s.parse().ok()).flatten()
 }
 
 impl Serialize for Amount {
@@ -431,15 +452,11 @@ impl<'de> Deserialize<'de> for Amount {
                 f.write_str("kwota jako tekst, np. \"148543.63\"")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Amount, E> {
-                is_canonical(s)
-                    .then(|| s.parse::<Decimal>().ok())
-                    .flatten()
-                    .map(Amount)
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "{DE_NOT_A_NUMBER}: \"{s}\" (oczekiwano np. \"148543.63\")"
-                        ))
-                    })
+                parse_decimal_text(s).map(Amount).ok_or_else(|| {
+                    E::custom(format!(
+                        "{DE_NOT_A_NUMBER}: \"{s}\" (oczekiwano np. \"148543.63\")"
+                    ))
+                })
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
                 Err(Self::number(v))
@@ -464,7 +481,7 @@ impl schemars::JsonSchema for Amount {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
+            "pattern": DECIMAL_TEXT_PATTERN,
             "description": "Kwota w złotych jako liczba dziesiętna w zapisie tekstowym, np. \"148543.63\""
         })
     }

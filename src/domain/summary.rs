@@ -179,21 +179,36 @@ pub fn row(file: &str, report: &Report) -> Vec<String> {
     summarize(report).cells(file)
 }
 
+/// A cell a spreadsheet would run as a formula (CSV injection): text starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading apostrophe, as OWASP recommends, so it is
+/// shown as text. Numbers (`-12.50`) are left as they are: they are not formulas, and the
+/// columns of amounts must stay numbers.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let trigger = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if trigger && !crate::domain::money::is_decimal_text(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// One CSV record without its line terminator (the caller ends it with CRLF, as RFC 4180 says):
 /// fields joined by commas; a field containing a comma, a double quote, CR or LF is put in
-/// double quotes, with each double quote inside doubled.
+/// double quotes, with each double quote inside doubled; formulas are neutralised first
+/// ([`neutralise_formula`]).
 pub fn to_csv_line(fields: &[String]) -> String {
     let mut line = String::new();
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             line.push(',');
         }
+        let field = neutralise_formula(field);
         if field.contains([',', '"', '\r', '\n']) {
             line.push('"');
             line.push_str(&field.replace('"', "\"\""));
             line.push('"');
         } else {
-            line.push_str(field);
+            line.push_str(&field);
         }
     }
     line
