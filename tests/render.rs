@@ -8,7 +8,9 @@
 use std::fs;
 use std::path::PathBuf;
 
-use raport_gp::domain::model::{Layout, Report, TaskGap, TaskId};
+use raport_gp::domain::model::{
+    Amount, BudgetLine, FundingSource, Id, Layout, Regime, Report, TaskGap, TaskId,
+};
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
 
@@ -28,6 +30,10 @@ fn render_with(report: &Report, layout: Layout, embed_json: Option<String>) -> S
             embed_json,
         },
     )
+}
+
+fn zl(s: &str) -> Amount {
+    Amount::new(s.parse().expect("a valid decimal"))
 }
 
 /// Compares with `tests/snapshots/<name>.html`; `UPDATE_SNAPSHOTS=1` rewrites it instead.
@@ -426,7 +432,7 @@ fn without_activity_costs_no_chart_but_a_sentence_saying_why() {
 fn joint_report_cites_both_acts_and_charts_spending_per_task() {
     let html = render(&samples::small_gmina_2025());
     assert!(html.contains("art. 4¹ ust. 1 i 2 ustawy z dnia 26 października 1982 r."));
-    assert!(html.contains("art. 10 ust. 1–3 ustawy z dnia 29 lipca 2005 r."));
+    assert!(html.contains("art. 10 ust. 1 i 2 ustawy z dnia 29 lipca 2005 r."));
     assert!(html.contains("<svg role=\"img\""));
     assert!(html.contains("<title id=\"wykres-tytul\">"));
     assert!(html.contains("podzielono między te zadania po równo"));
@@ -443,14 +449,20 @@ fn joint_budget_totals_per_chapter_and_overall_leave_external_money_out() {
     assert!(html.contains("Razem rozdz. 85153 — Zwalczanie narkomanii"));
     assert!(html.contains("Razem rozdz. 85154 — Przeciwdziałanie alkoholizmowi"));
     assert!(html.contains("16 986,90 zł"));
-    assert!(html.contains("121 782,45 zł"));
-    assert!(html.contains("<th scope=\"row\" colspan=\"3\">Ogółem</th><td class=\"num\">142 000,00 zł</td><td class=\"num\">143 000,00 zł</td><td class=\"num\">138 769,35 zł</td>"));
+    assert!(html.contains("127 262,45 zł"));
+    assert!(html.contains(
+        "<th scope=\"row\" colspan=\"3\">Ogółem</th><td class=\"num\">148 500,00 zł</td>\
+         <td class=\"num\">149 500,00 zł</td><td class=\"num\">144 249,35 zł</td>\
+         <td class=\"num\">96,5%</td></tr>"
+    ));
     assert!(html.contains("96 500,00 zł"), "external money is listed");
-    assert!(
-        !html.contains("253 269,35 zł"),
-        "external money is not added to the total"
-    );
-    assert!(html.contains("Suma kosztów działań: 138 769,35 zł."));
+    for added in ["240 749,35 zł", "258 749,35 zł"] {
+        assert!(
+            !html.contains(added),
+            "external money is not added to the total"
+        );
+    }
+    assert!(html.contains("Suma kosztów działań: 144 249,35 zł."));
 }
 
 #[test]
@@ -562,4 +574,304 @@ fn print_stylesheet_sets_a4_pages_with_numbers() {
         .contains("@bottom-right { content: \"Strona \" counter(page) \" z \" counter(pages); }"));
     assert!(html.contains("thead { display: table-header-group; }"));
     assert!(html.contains("break-inside: avoid"));
+}
+
+// ------------------------------------------------------------------------------------------
+// Schema v2 blocks: money as councils read it
+// ------------------------------------------------------------------------------------------
+
+/// An empty joint report for 2025 (no samples: every figure below is made up for the test).
+fn blank_2025() -> Report {
+    let mut r = Report::new(Id::new("test"), 2025);
+    r.program.regime = Regime::Joint;
+    r
+}
+
+fn line(
+    id: &str,
+    chapter: &str,
+    paragraph: &str,
+    source: FundingSource,
+    planned: Option<&str>,
+    after: Option<&str>,
+    executed: Option<&str>,
+) -> BudgetLine {
+    BudgetLine {
+        id: Id::new(id),
+        chapter: chapter.into(),
+        paragraph: paragraph.into(),
+        planned: planned.map(zl),
+        after_changes: after.map(zl),
+        executed: executed.map(zl),
+        source,
+        ..BudgetLine::default()
+    }
+}
+
+/// The text of the first table row whose header cell starts with `label`.
+fn row<'a>(html: &'a str, label: &str) -> &'a str {
+    let start = html
+        .find(&format!("<th scope=\"row\">{label}"))
+        .or_else(|| html.find(&format!("<th scope=\"row\" colspan=\"3\">{label}")))
+        .unwrap_or_else(|| panic!("no row {label}"));
+    let row_start = html[..start].rfind("<tr").unwrap();
+    let end = start + html[start..].find("</tr>").unwrap();
+    &html[row_start..end]
+}
+
+#[test]
+fn share_of_plan_executed_is_measured_line_by_line_against_the_plan_after_changes() {
+    let mut r = blank_2025();
+    r.budget.lines = vec![
+        // 600 of 800 after changes (the first plan, 1 000, no longer counts): 75%.
+        line(
+            "l1",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            Some("1000"),
+            Some("800"),
+            Some("600"),
+        ),
+        // No change entered: measured against the first plan, 500 of 500.
+        line(
+            "l2",
+            "85154",
+            "4210",
+            FundingSource::PermitFees,
+            Some("500"),
+            None,
+            Some("500"),
+        ),
+        // Nothing executed yet.
+        line(
+            "l3",
+            "85153",
+            "4300",
+            FundingSource::Budget,
+            Some("200"),
+            None,
+            None,
+        ),
+    ];
+    let html = render(&r);
+    let chapter = row(&html, "Razem rozdz. 85154");
+    // 1 100 of (800 + 500): 84,6% — not 1 100 of the partial after-changes sum 800 (137,5%).
+    assert!(
+        chapter.contains(
+            "<td class=\"num\">1 500,00 zł</td>\
+        <td class=\"num\">800,00 zł *</td><td class=\"num\">1 100,00 zł</td>\
+        <td class=\"num\">84,6%</td>"
+        ),
+        "{chapter}"
+    );
+    assert!(!html.contains("137,5%"));
+    assert!(html.contains("<td class=\"num\">600,00 zł</td><td class=\"num\">75%</td>"));
+    // A chapter with a plan but nothing executed has no share.
+    let drugs = row(&html, "Razem rozdz. 85153");
+    assert!(
+        drugs.ends_with("<td class=\"num\">—</td><td class=\"num\">—</td>"),
+        "{drugs}"
+    );
+    // Overall: 1 100 of 1 500, marked as a sum of the amounts given.
+    assert!(row(&html, "Ogółem").contains("73,3% *"));
+    assert!(html.contains("co stanowi 73,3% * planu"));
+    // Per funding source, with a share next to each total.
+    let fees = row(&html, "Opłaty za zezwolenia");
+    assert!(
+        fees.contains("<td class=\"num\">1 100,00 zł</td><td class=\"num\">84,6%</td>"),
+        "{fees}"
+    );
+    let budget = row(&html, "Budżet gminy");
+    assert!(
+        budget.ends_with("<td class=\"num\">—</td><td class=\"num\">—</td>"),
+        "{budget}"
+    );
+}
+
+#[test]
+fn fee_income_planned_and_received_is_shown_with_the_share_of_plan() {
+    let mut r = blank_2025();
+    r.budget.permit_fee_planned = Some(zl("120000"));
+    r.budget.permit_fee_income = Some(zl("126000"));
+    r.budget.small_bottle_planned = Some(zl("20000"));
+    r.budget.small_bottle_income = Some(zl("15000"));
+    r.budget.carried_over = Some(zl("3000.50"));
+    r.budget.general_budget_top_up = Some(zl("2500"));
+    let html = render(&r);
+    assert!(html.contains("<h3>Dochody przeznaczone na program</h3>"));
+    let permits = row(
+        &html,
+        "Dochody z opłat za zezwolenia na sprzedaż napojów alkoholowych w 2025 r.",
+    );
+    assert!(
+        permits.contains(
+            "120 000,00 zł</td><td class=\"num\">126 000,00 zł</td><td class=\"num\">105%"
+        ),
+        "{permits}"
+    );
+    let bottles = row(
+        &html,
+        "Dochody z opłaty za napoje alkoholowe w opakowaniach do 300 ml",
+    );
+    assert!(
+        bottles
+            .contains("20 000,00 zł</td><td class=\"num\">15 000,00 zł</td><td class=\"num\">75%"),
+        "{bottles}"
+    );
+    assert!(row(
+        &html,
+        "Środki z opłat za zezwolenia niewykorzystane w 2024 r."
+    )
+    .contains("3 000,50 zł"));
+    assert!(row(
+        &html,
+        "Dofinansowanie programu z pozostałych dochodów budżetu gminy"
+    )
+    .contains("2 500,00 zł"));
+}
+
+#[test]
+fn permit_fee_carry_out_is_income_plus_carry_in_minus_fee_spending() {
+    let mut r = blank_2025();
+    r.budget.permit_fee_income = Some(zl("10000"));
+    r.budget.carried_over = Some(zl("2000.50"));
+    r.budget.lines = vec![
+        line(
+            "l1",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("600"),
+        ),
+        line(
+            "l2",
+            "85153",
+            "4300",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("500"),
+        ),
+        // Other sources do not reduce the fee money.
+        line(
+            "l3",
+            "85154",
+            "4210",
+            FundingSource::Budget,
+            None,
+            None,
+            Some("999"),
+        ),
+        line(
+            "l4",
+            "85154",
+            "4210",
+            FundingSource::SmallBottleFee,
+            None,
+            None,
+            Some("111"),
+        ),
+    ];
+    assert_eq!(r.budget.permit_fees_carried_out(), Some(zl("10900.50")));
+    let html = render(&r);
+    assert!(row(&html, "Środki niewykorzystane w 2024 r.").contains("2 000,50 zł"));
+    assert!(row(&html, "Dochody z opłat w 2025 r.").contains("10 000,00 zł"));
+    assert!(row(&html, "Wydatki programu sfinansowane z opłat").contains("1 100,00 zł"));
+    assert!(row(&html, "Pozostaje do wykorzystania w 2026 r.").contains("10 900,50 zł"));
+    assert!(html.contains("art. 18² ustawy z dnia 26 października 1982 r."));
+
+    // Spending beyond the money available is said, not hidden in a negative cell only.
+    r.budget.permit_fee_income = Some(zl("100"));
+    r.budget.carried_over = Some(zl("0"));
+    let html = render(&r);
+    assert!(row(&html, "Pozostaje do wykorzystania w 2026 r.").contains("-1 000,00 zł"));
+    assert!(html.contains("przekroczyły dostępne środki o 1 000,00 zł"));
+}
+
+#[test]
+fn small_bottle_fee_is_a_funding_source_of_its_own_with_the_money_left() {
+    let mut r = blank_2025();
+    r.budget.small_bottle_income = Some(zl("19386.40"));
+    r.budget.lines = vec![
+        line(
+            "l1",
+            "85154",
+            "4210",
+            FundingSource::SmallBottleFee,
+            Some("6000"),
+            Some("6000"),
+            Some("5480"),
+        ),
+        line(
+            "l2",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            Some("100"),
+            None,
+            Some("100"),
+        ),
+    ];
+    assert_eq!(r.budget.small_bottle_left(), Some(zl("13906.40")));
+    let html = render(&r);
+    assert!(
+        html.contains("<h3>Opłata za napoje alkoholowe w opakowaniach do 300 ml („małpkowe”)</h3>")
+    );
+    assert!(row(&html, "Wydatki programu sfinansowane z tej opłaty").contains("5 480,00 zł"));
+    assert!(row(&html, "Niewykorzystane na koniec 2025 r.").contains("13 906,40 zł"));
+    assert!(html.contains("art. 9³ ust. 4 ustawy z dnia 26 października 1982 r."));
+    let source = row(&html, "Opłata za małe opakowania („małpkowe”)");
+    assert!(
+        source.contains("5 480,00 zł</td><td class=\"num\">91,3%"),
+        "{source}"
+    );
+}
+
+#[test]
+fn money_not_given_is_left_out_or_brak_danych_never_zero() {
+    // No fee figures and no lines of a fee source: no fee tables at all.
+    let mut r = blank_2025();
+    r.budget.lines = vec![line(
+        "l1",
+        "85154",
+        "4300",
+        FundingSource::Budget,
+        None,
+        None,
+        Some("700"),
+    )];
+    let html = render(&r);
+    for absent in [
+        "Dochody przeznaczone na program",
+        "Opłaty za zezwolenia na sprzedaż napojów alkoholowych</h3>",
+        "(„małpkowe”)</h3>",
+        ">0,00 zł",
+    ] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    assert!(html.contains("z jednego źródła: budżet gminy"));
+
+    // Only the plan of the permit fees given: the row shows it, the rest is "brak danych".
+    let mut r = blank_2025();
+    r.budget.permit_fee_planned = Some(zl("5000"));
+    let html = render(&r);
+    let income = row(&html, "Dochody z opłat za zezwolenia na sprzedaż");
+    assert!(
+        income.contains("5 000,00 zł</td><td class=\"num\">brak danych</td><td class=\"num\">—"),
+        "{income}"
+    );
+    assert!(
+        !html.contains("Dochody z opłaty za napoje alkoholowe"),
+        "the small-bottle row is left out"
+    );
+    assert!(!html.contains("Dofinansowanie programu"));
+    assert!(row(&html, "Dochody z opłat w 2025 r.").contains("brak danych"));
+    assert!(row(&html, "Pozostaje do wykorzystania w 2026 r.").contains("brak danych"));
+    assert!(
+        !html.contains(">0,00 zł"),
+        "a missing value is never printed as 0"
+    );
 }

@@ -73,11 +73,6 @@ pub(super) fn full_stop(text: &str) -> &'static str {
 /// `148 543,63 zł` (the one money format of the app).
 pub(super) use crate::domain::money::format_pl as amount;
 
-/// An amount, or a dash when it is not known.
-pub(super) fn amount_or_dash(a: Option<Amount>) -> String {
-    a.map(amount).unwrap_or_else(|| "—".to_string())
-}
-
 /// A count or measure without trailing zeros: `1 737`, `18,5`.
 pub(super) fn number(d: Decimal) -> String {
     crate::domain::money::decimal_pl(d, 0)
@@ -85,6 +80,14 @@ pub(super) fn number(d: Decimal) -> String {
 
 pub(super) fn number_or_dash(d: Option<Decimal>) -> String {
     d.map(number).unwrap_or_else(|| "—".to_string())
+}
+
+/// What a table cell shows for a value that was not given (never `0`).
+pub(super) const NO_DATA: &str = "brak danych";
+
+/// An amount, or "brak danych" when it was not given.
+pub(super) fn amount_or_no_data(a: Option<Amount>) -> String {
+    a.map(amount).unwrap_or_else(|| NO_DATA.to_string())
 }
 
 /// `part` as a percentage of `whole` with one decimal (`97,6%`), if `whole` is positive.
