@@ -9,7 +9,8 @@ use std::fs;
 use std::path::PathBuf;
 
 use raport_gp::domain::model::{
-    Amount, BudgetLine, FundingSource, Id, Layout, Regime, Report, TaskGap, TaskId,
+    Activity, Amount, BudgetLine, Cost, FundingSource, Id, Indicator, Layout, Regime, Report,
+    TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
@@ -34,6 +35,10 @@ fn render_with(report: &Report, layout: Layout, embed_json: Option<String>) -> S
 
 fn zl(s: &str) -> Amount {
     Amount::new(s.parse().expect("a valid decimal"))
+}
+
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().expect("a valid decimal")
 }
 
 /// Compares with `tests/snapshots/<name>.html`; `UPDATE_SNAPSHOTS=1` rewrites it instead.
@@ -874,4 +879,78 @@ fn money_not_given_is_left_out_or_brak_danych_never_zero() {
         !html.contains(">0,00 zł"),
         "a missing value is never printed as 0"
     );
+}
+
+fn activity(id: &str, goal: &str, title: &str, tasks: &[&str], executed: Option<&str>) -> Activity {
+    Activity {
+        id: Id::new(id),
+        goal: Some(Id::new(goal)),
+        title: title.into(),
+        tasks: tasks.iter().map(|t| TaskId::new(*t)).collect(),
+        cost: Cost {
+            executed: executed.map(zl),
+            chapter: "85154".into(),
+            paragraph: "4300".into(),
+            source: FundingSource::PermitFees,
+            ..Cost::default()
+        },
+        ..Activity::default()
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Indicators, context figures, council, recommended programs
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn approximate_indicators_print_ok_before_planned_and_achieved_values() {
+    let mut r = blank_2025();
+    let mut a = activity("a1", "goal-x", "Półkolonie", &["alcohol.3"], None);
+    a.indicators = vec![
+        Indicator {
+            id: Id::new("i1"),
+            name: "dzieci".into(),
+            planned: Some(dec("600")),
+            achieved: Some(dec("1250")),
+            approximate: true,
+            ..Indicator::default()
+        },
+        Indicator {
+            id: Id::new("i2"),
+            name: "turnusy".into(),
+            planned: Some(dec("2")),
+            achieved: None,
+            approximate: true,
+            ..Indicator::default()
+        },
+        Indicator {
+            id: Id::new("i3"),
+            name: "opiekunowie".into(),
+            planned: Some(dec("6")),
+            achieved: Some(dec("6")),
+            ..Indicator::default()
+        },
+    ];
+    r.activities = vec![a];
+    let html = render(&r);
+    assert!(row(&html, "dzieci")
+        .contains("<td class=\"num\">ok. 600</td><td class=\"num\">ok. 1 250</td>"));
+    assert!(row(&html, "turnusy").contains("<td class=\"num\">ok. 2</td><td class=\"num\">—</td>"));
+    assert!(row(&html, "opiekunowie").contains("<td class=\"num\">6</td><td class=\"num\">6</td>"));
+}
+
+#[test]
+fn recommended_program_and_new_labels_are_printed_with_the_activity() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains(
+        "<dt>Program rekomendowany</dt><dd>program z Bazy Programów Rekomendowanych: \
+        „Apteczka pierwszej pomocy emocjonalnej”</dd>"
+    ));
+    assert!(html.contains("<dd>profilaktyka środowiskowa</dd>"));
+    assert_eq!(
+        html.matches("<dt>Program rekomendowany</dt>").count(),
+        1,
+        "only where given"
+    );
+    assert!(html.contains("gminna komisja rozwiązywania problemów alkoholowych</td>"));
 }

@@ -1,13 +1,16 @@
 //! What was done: one section per goal (`Layout::ByGoal`, activities without a goal last) or per
 //! statutory task (`Layout::ByTask`: an activity serving several tasks is described under the
-//! first and referred to under the others), each activity as prose, facts and an indicator table,
-//! and the statutory tasks under which nothing was done, with their written reasons.
+//! first and referred to under the others), each activity as prose, facts and an indicator table
+//! (estimates printed with "ok."), and the statutory tasks under which nothing was done, with
+//! their written reasons.
 
 use std::fmt::{self, Write};
 
-use super::html::{self, amount, number_or_dash, or_missing, paragraphs, Esc};
+use rust_decimal::Decimal;
+
+use super::html::{self, amount, or_missing, paragraphs, Esc};
 use super::Ctx;
-use crate::domain::model::{Activity, Layout, Mode, Status};
+use crate::domain::model::{Activity, Indicator, Layout, Mode, Status};
 
 pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
     match ctx.layout {
@@ -210,7 +213,7 @@ fn activity(out: &mut String, ctx: &Ctx, a: &Activity, number: &str) -> fmt::Res
     )?;
     paragraphs(out, &a.description)?;
 
-    let facts: [(&str, String); 8] = [
+    let mut facts: Vec<(&str, String)> = vec![
         (
             "Zadania ustawowe",
             list(a.tasks.iter().map(|t| ctx.task_name(t)).collect()),
@@ -230,10 +233,19 @@ fn activity(out: &mut String, ctx: &Ctx, a: &Activity, number: &str) -> fmt::Res
                     .collect(),
             ),
         ),
-        ("Tryb realizacji", a.mode.label().to_string()),
-        ("Koszt", cost_text(a)),
-        ("Stan realizacji", status_text(a)),
     ];
+    if !a.recommended_program.trim().is_empty() {
+        facts.push((
+            "Program rekomendowany",
+            format!(
+                "program z Bazy Programów Rekomendowanych: {}",
+                a.recommended_program.trim()
+            ),
+        ));
+    }
+    facts.push(("Tryb realizacji", a.mode.label().to_string()));
+    facts.push(("Koszt", cost_text(a)));
+    facts.push(("Stan realizacji", status_text(a)));
     out.push_str("<dl class=\"facts\">\n");
     for (label, value) in facts {
         writeln!(
@@ -258,6 +270,15 @@ fn activity(out: &mut String, ctx: &Ctx, a: &Activity, number: &str) -> fmt::Res
         )?;
     }
     Ok(())
+}
+
+/// A planned or achieved value: `ok. 30` for an estimate, a dash when not given.
+fn indicator_value(i: &Indicator, v: Option<Decimal>) -> String {
+    match v {
+        Some(d) if i.approximate => format!("ok. {}", html::number(d)),
+        Some(d) => html::number(d),
+        None => "—".to_string(),
+    }
 }
 
 /// The indicator table: plan, result and the share of the plan achieved. Without any planned
@@ -289,13 +310,13 @@ fn indicators(out: &mut String, a: &Activity) -> fmt::Result {
             write!(
                 out,
                 "<td class=\"num\">{}</td>",
-                Esc(&number_or_dash(i.planned))
+                Esc(&indicator_value(i, i.planned))
             )?;
         }
         write!(
             out,
             "<td class=\"num\">{}</td>",
-            Esc(&number_or_dash(i.achieved))
+            Esc(&indicator_value(i, i.achieved))
         )?;
         if planned {
             let share = i
