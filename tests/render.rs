@@ -9,8 +9,8 @@ use std::fs;
 use std::path::PathBuf;
 
 use raport_gp::domain::model::{
-    Activity, Amount, BudgetLine, Cost, FundingSource, Id, Indicator, Layout, Regime, Report,
-    TaskGap, TaskId,
+    Activity, Amount, BudgetLine, Cost, FundingSource, Goal, GroupCost, Id, Indicator, Layout,
+    Regime, Report, TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
@@ -881,6 +881,10 @@ fn money_not_given_is_left_out_or_brak_danych_never_zero() {
     );
 }
 
+// ------------------------------------------------------------------------------------------
+// Group costs
+// ------------------------------------------------------------------------------------------
+
 fn activity(id: &str, goal: &str, title: &str, tasks: &[&str], executed: Option<&str>) -> Activity {
     Activity {
         id: Id::new(id),
@@ -896,6 +900,181 @@ fn activity(id: &str, goal: &str, title: &str, tasks: &[&str], executed: Option<
         },
         ..Activity::default()
     }
+}
+
+/// Two goals; goal 1 has two activities under different tasks and one group cost for the whole
+/// goal; the budget line holds both the activity's cost and the group cost.
+fn report_with_group_cost() -> Report {
+    let mut r = blank_2025();
+    r.goals = vec![
+        Goal {
+            id: Id::new("goal-1"),
+            number: "1".into(),
+            title: "Profilaktyka w szkołach".into(),
+            ..Goal::default()
+        },
+        Goal {
+            id: Id::new("goal-2"),
+            number: "2".into(),
+            title: "Pomoc rodzinom".into(),
+            ..Goal::default()
+        },
+    ];
+    r.activities = vec![
+        activity(
+            "a1",
+            "goal-1",
+            "Warsztaty dla uczniów",
+            &["alcohol.3"],
+            Some("1000"),
+        ),
+        activity(
+            "a2",
+            "goal-1",
+            "Spotkania z rodzicami",
+            &["alcohol.2"],
+            None,
+        ),
+        activity("a3", "goal-2", "Porady prawne", &["alcohol.2"], Some("300")),
+    ];
+    r.group_costs = vec![GroupCost {
+        id: Id::new("group-1"),
+        description: "Materiały do zajęć w szkołach".into(),
+        goal: Some(Id::new("goal-1")),
+        cost: Cost {
+            planned: Some(zl("600")),
+            executed: Some(zl("500")),
+            chapter: "85154".into(),
+            paragraph: "4210".into(),
+            source: FundingSource::PermitFees,
+            ..Cost::default()
+        },
+        ..GroupCost::default()
+    }];
+    r.budget.lines = vec![
+        line(
+            "l1",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("1300"),
+        ),
+        line(
+            "l2",
+            "85154",
+            "4210",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("500"),
+        ),
+    ];
+    r
+}
+
+#[test]
+fn group_cost_is_printed_under_its_goal_and_with_the_activities_it_covers() {
+    let r = report_with_group_cost();
+    let html = render_with(&r, Layout::ByGoal, None);
+    let goal_1 = html
+        .find("<h3>Cel 1. Profilaktyka w szkołach</h3>")
+        .unwrap();
+    let goal_2 = html.find("<h3>Cel 2. Pomoc rodzinom</h3>").unwrap();
+    let group = html
+        .find("<h4>Koszt wspólny: Materiały do zajęć w szkołach</h4>")
+        .expect("the group cost has its heading");
+    assert!(goal_1 < group && group < goal_2, "under its goal");
+    let block = &html[group..goal_2];
+    assert!(block.contains("cały cel 1. Profilaktyka w szkołach: "));
+    assert!(block.contains(
+        "<a href=\"#dzialanie-1\">1.1. Warsztaty dla uczniów</a>; \
+        <a href=\"#dzialanie-2\">1.2. Spotkania z rodzicami</a>"
+    ));
+    assert!(block.contains(
+        "wykonanie 500,00 zł, plan 600,00 zł; rozdz. 85154, § 4210; źródło: opłaty za zezwolenia"
+    ));
+    // Each activity it covers says so; one without its own amount does not say "nie podano".
+    let a2 = &html[html.find("id=\"dzialanie-2\"").unwrap()..group];
+    assert!(a2.contains(
+        "<dt>Koszt wspólny</dt><dd>„Materiały do zajęć w szkołach” (wykonanie 500,00 zł)</dd>"
+    ));
+    assert!(a2.contains("<dt>Koszt</dt><dd>kwota ujęta w koszcie wspólnym kilku działań; rozdz."));
+    // By task, group costs are listed together after the tasks, printed once.
+    let html = render_with(&r, Layout::ByTask, None);
+    assert_eq!(
+        html.matches("Koszt wspólny: Materiały do zajęć w szkołach")
+            .count(),
+        1
+    );
+    assert!(html.contains("<h3>Koszty wspólne kilku działań</h3>"));
+}
+
+#[test]
+fn group_cost_is_counted_in_the_chapter_and_source_sums() {
+    let html = render(&report_with_group_cost());
+    let chapter = row(&html, "rozdz. 85154 — Przeciwdziałanie alkoholizmowi");
+    // activities 1 300, group 500, together 1 800 = the budget's 1 800, no difference.
+    assert!(
+        chapter.contains(
+            "<td class=\"num\">1 300,00 zł</td><td class=\"num\">500,00 zł</td>\
+         <td class=\"num\">1 800,00 zł</td><td class=\"num\">1 800,00 zł</td>\
+         <td class=\"num\">0,00 zł</td>"
+        ),
+        "{chapter}"
+    );
+    let source = row(&html, "źródło: opłaty za zezwolenia");
+    assert!(
+        source.contains(
+            "<td class=\"num\">1 800,00 zł</td>\
+        <td class=\"num\">1 800,00 zł</td><td class=\"num\">0,00 zł</td>"
+        ),
+        "{source}"
+    );
+    assert!(html.contains("Suma kosztów działań wraz z kosztami wspólnymi: 1 800,00 zł."));
+    assert!(
+        !html.contains("różnica:"),
+        "activity and group costs add up to the budget"
+    );
+}
+
+#[test]
+fn group_cost_over_activities_of_different_tasks_is_shown_apart_not_split() {
+    let html = render(&report_with_group_cost());
+    // The goal's activities serve pkt 3 and pkt 2: nothing says how the 500 zł divide.
+    let common = row(&html, "Koszt wspólny kilku działań");
+    assert!(common.contains("500,00 zł"), "{common}");
+    assert!(common.contains("„Materiały do zajęć w szkołach”"));
+    assert!(html.contains("nie wiadomo, jaka jego część przypada na każde zadanie"));
+    let pkt3 = row(
+        &html,
+        "Profilaktyka informacyjna, edukacyjna i szkoleniowa (alkohol",
+    );
+    assert!(
+        pkt3.contains("1 000,00 zł"),
+        "only the activity's own cost: {pkt3}"
+    );
+    assert!(html.contains("<text x=\"0\" y=\""));
+    assert!(
+        html.contains(">Koszt wspólny kilku działań</text>"),
+        "a bar of its own"
+    );
+}
+
+#[test]
+fn group_cost_over_activities_serving_the_same_task_is_attributed_to_it() {
+    let mut r = report_with_group_cost();
+    r.activities[1].tasks = vec![TaskId::new("alcohol.3")];
+    let html = render(&r);
+    let pkt3 = row(
+        &html,
+        "Profilaktyka informacyjna, edukacyjna i szkoleniowa (alkohol",
+    );
+    assert!(pkt3.contains("1 500,00 zł"), "{pkt3}");
+    assert!(!html.contains("<th scope=\"row\">Koszt wspólny kilku działań"));
+    assert!(html
+        .contains("Koszt wspólny działań służących tym samym zadaniom przypisano tym zadaniom."));
 }
 
 // ------------------------------------------------------------------------------------------

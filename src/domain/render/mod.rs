@@ -18,7 +18,7 @@ mod title;
 use std::fmt::{self, Write};
 
 use super::catalogue::{catalogue, StatutoryTask};
-use super::model::{Activity, Id, Layout, Report, TaskId};
+use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
 use html::Esc;
 
 /// How to render a report.
@@ -144,14 +144,40 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| format!("{id} (zadanie spoza katalogu)"))
     }
 
-    /// The in-document anchor of an activity (from its position, never from user text).
-    pub fn anchor(&self, activity: &Activity) -> String {
-        let index = self
-            .report
+    /// The position of an activity in the report (0 if it is not one of the report's).
+    pub fn index_of(&self, activity: &Activity) -> usize {
+        self.report
             .activities
             .iter()
             .position(|a| std::ptr::eq(a, activity))
-            .unwrap_or(0);
-        format!("dzialanie-{}", index + 1)
+            .unwrap_or(0)
+    }
+
+    /// The in-document anchor of an activity (from its position, never from user text).
+    pub fn anchor(&self, activity: &Activity) -> String {
+        format!("dzialanie-{}", self.index_of(activity) + 1)
+    }
+
+    /// The activities a group cost covers: every activity of its goal and every activity it
+    /// lists, in report order, each once.
+    pub fn covered_by(&self, group: &GroupCost) -> Vec<&'a Activity> {
+        self.report
+            .activities
+            .iter()
+            .filter(|a| {
+                (group.goal.is_some() && a.goal == group.goal) || group.activities.contains(&a.id)
+            })
+            .collect()
+    }
+
+    /// The group costs that cover an activity, in report order.
+    pub fn group_costs_of(&self, activity: &Activity) -> Vec<&'a GroupCost> {
+        self.report
+            .group_costs
+            .iter()
+            .filter(|g| {
+                (g.goal.is_some() && activity.goal == g.goal) || g.activities.contains(&activity.id)
+            })
+            .collect()
     }
 }
