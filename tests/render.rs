@@ -9,8 +9,8 @@ use std::fs;
 use std::path::PathBuf;
 
 use raport_gp::domain::model::{
-    Activity, Amount, BudgetLine, Cost, FundingSource, Goal, GroupCost, Id, Indicator, Layout,
-    Regime, Report, TaskGap, TaskId,
+    Activity, Amount, BudgetLine, Cost, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator,
+    Layout, Regime, Report, TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
@@ -1075,6 +1075,88 @@ fn group_cost_over_activities_serving_the_same_task_is_attributed_to_it() {
     assert!(!html.contains("<th scope=\"row\">Koszt wspólny kilku działań"));
     assert!(html
         .contains("Koszt wspólny działań służących tym samym zadaniom przypisano tym zadaniom."));
+}
+
+// ------------------------------------------------------------------------------------------
+// GKRPA
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn gkrpa_section_prints_the_commission_figures_cost_and_citation() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(
+        html.contains("<h2>Działalność Gminnej Komisji Rozwiązywania Problemów Alkoholowych</h2>")
+    );
+    assert!(html.contains("art. 4¹ ust. 3–5 ustawy z dnia 26 października 1982 r."));
+    for (label, value) in [
+        ("Członkowie komisji", "6"),
+        ("w tym przeszkoleni", "5"),
+        ("Posiedzenia komisji", "18"),
+        ("Rozmowy motywujące i interwencyjne", "26"),
+        ("Osoby skierowane na badanie przez biegłego", "7"),
+        ("Wnioski do sądu o zobowiązanie do leczenia", "4"),
+        (
+            "Opinie w sprawie zezwoleń na sprzedaż napojów alkoholowych — pozytywne",
+            "9",
+        ),
+        (
+            "Opinie w sprawie zezwoleń na sprzedaż napojów alkoholowych — negatywne",
+            "1",
+        ),
+        ("Kontrole punktów sprzedaży", "12"),
+        // A given zero is a figure, and is printed.
+        ("Zakupy kontrolowane", "0"),
+        ("Udział w grupach diagnostyczno-pomocowych", "8"),
+        ("Koszt działalności komisji", "16 200,00 zł"),
+        (
+            "Wynagrodzenie członka komisji za udział w posiedzeniu",
+            "150,00 zł",
+        ),
+    ] {
+        let cells = row(&html, label);
+        assert!(
+            cells.ends_with(&format!("<td class=\"num\">{value}</td>")),
+            "{label}: {cells}"
+        );
+    }
+    assert!(html.contains("Koszt działalności komisji ujęto w wydatkach: rozdz. 85154, § 3030."));
+    assert!(html.contains("Komisja pracowała w dwóch zespołach"));
+}
+
+#[test]
+fn gkrpa_prints_only_the_figures_given() {
+    let mut r = blank_2025();
+    r.gkrpa = Gkrpa {
+        meetings: Some(10),
+        permit_opinions_negative: Some(2),
+        ..Gkrpa::default()
+    };
+    let html = render(&r);
+    assert!(row(&html, "Posiedzenia komisji").contains(">10<"));
+    assert!(html.contains("— negatywne"));
+    for absent in [
+        "Członkowie komisji",
+        "— pozytywne",
+        "Zakupy kontrolowane",
+        "Koszt działalności komisji",
+    ] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+}
+
+#[test]
+fn gkrpa_without_data_is_one_sentence_in_alcohol_reports_and_absent_from_drug_only_ones() {
+    let mut r = blank_2025();
+    assert!(r.gkrpa.is_empty());
+    let joint = render(&r);
+    assert!(joint.contains("Działalność Gminnej Komisji Rozwiązywania Problemów Alkoholowych"));
+    assert!(joint.contains("Nie podano danych o działalności komisji w roku sprawozdawczym."));
+    assert!(!joint.contains("<table class=\"gkrpa\">"));
+    r.program.regime = Regime::AlcoholOnly;
+    r.year = 2021;
+    assert!(render(&r).contains("Nie podano danych o działalności komisji"));
+    let kalisz = render(&samples::kalisz_2020());
+    assert!(!kalisz.contains("Gminnej Komisji Rozwiązywania Problemów Alkoholowych"));
 }
 
 // ------------------------------------------------------------------------------------------

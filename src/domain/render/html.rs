@@ -90,6 +90,11 @@ pub(super) fn amount_or_no_data(a: Option<Amount>) -> String {
     a.map(amount).unwrap_or_else(|| NO_DATA.to_string())
 }
 
+/// A whole count with thousands grouped: `1 737`.
+pub(super) fn count(n: impl Into<u64>) -> String {
+    number(Decimal::from(n.into()))
+}
+
 /// `part` as a percentage of `whole` with one decimal (`97,6%`), if `whole` is positive.
 pub(super) fn percent(part: Decimal, whole: Decimal) -> Option<String> {
     if whole <= Decimal::ZERO {
@@ -135,6 +140,7 @@ mod tests {
         assert_eq!(number(dec("110")), "110");
         assert_eq!(percent(dec("196"), dec("180")).as_deref(), Some("108,9%"));
         assert_eq!(percent(dec("1"), dec("0")), None);
+        assert_eq!(count(1737u32), "1 737");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod budget;
 mod closing;
 mod context;
 mod coverage;
+mod gkrpa;
 mod html;
 mod partners;
 mod style;
@@ -60,6 +61,7 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
     budget::write(out, ctx)?;
     activities::write(out, ctx)?;
     coverage::write(out, ctx)?;
+    gkrpa::write(out, ctx)?;
     partners::write(out, ctx)?;
     context::write(out, ctx)?;
     closing::write(out, ctx)?;
