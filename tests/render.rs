@@ -9,8 +9,8 @@ use std::fs;
 use std::path::PathBuf;
 
 use raport_gp::domain::model::{
-    Activity, Amount, BudgetLine, Cost, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator,
-    Layout, Regime, Report, TaskGap, TaskId,
+    Activity, Amount, BudgetLine, ClientCounts, ConsultationPoint, Cost, FundingSource, Gkrpa,
+    Goal, GroupCost, Id, Indicator, Layout, Referral, Regime, Report, TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
@@ -1157,6 +1157,79 @@ fn gkrpa_without_data_is_one_sentence_in_alcohol_reports_and_absent_from_drug_on
     assert!(render(&r).contains("Nie podano danych o działalności komisji"));
     let kalisz = render(&samples::kalisz_2020());
     assert!(!kalisz.contains("Gminnej Komisji Rozwiązywania Problemów Alkoholowych"));
+}
+
+// ------------------------------------------------------------------------------------------
+// Consultation points
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn consultation_point_shows_hours_staff_clients_by_type_and_referrals() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains("<h2>Punkt konsultacyjny</h2>"));
+    assert!(html
+        .contains("<h3>Punkt Konsultacyjny ds. Uzależnień i Przemocy Domowej w Przykładowie</h3>"));
+    assert!(html.contains("<dd>6 godz. tygodniowo</dd>"));
+    assert!(html.contains("<dd>specjalista psychoterapii uzależnień, psycholog</dd>"));
+    assert!(row(&html, "osoby uzależnione")
+        .contains("<td class=\"num\">30</td><td class=\"num\">82</td>"));
+    assert!(row(&html, "dorosłe dzieci alkoholików (DDA)")
+        .contains("<td class=\"num\">5</td><td class=\"num\">12</td>"));
+    assert!(html.contains(
+        "<th scope=\"row\">Razem</th><td class=\"num\">71</td><td class=\"num\">196</td>"
+    ));
+    assert!(row(&html, "terapia stacjonarna").contains(">2<"));
+    assert!(html.contains("Punkt czynny we wtorki"));
+}
+
+#[test]
+fn consultation_point_leaves_out_client_types_not_given() {
+    let mut r = blank_2025();
+    r.consultation_points = vec![
+        ConsultationPoint {
+            id: Id::new("p1"),
+            name: "Telefon zaufania".into(),
+            clients: ClientCounts {
+                addicted: Some(12),
+                ..ClientCounts::default()
+            },
+            consultations: ClientCounts {
+                addicted: Some(30),
+                dda: Some(4),
+                ..ClientCounts::default()
+            },
+            referrals: vec![Referral {
+                id: Id::new("r1"),
+                target: "AA".into(),
+                persons: None,
+                ..Referral::default()
+            }],
+            ..ConsultationPoint::default()
+        },
+        ConsultationPoint {
+            id: Id::new("p2"),
+            name: "Punkt w Nowej Wsi".into(),
+            ..ConsultationPoint::default()
+        },
+    ];
+    let html = render(&r);
+    assert!(html.contains("<h2>Punkty konsultacyjne</h2>"));
+    assert!(
+        !html.contains("osoby współuzależnione"),
+        "no row for a type with no counts"
+    );
+    assert!(row(&html, "dorosłe dzieci alkoholików (DDA)")
+        .contains("<td class=\"num\">brak danych</td><td class=\"num\">4</td>"));
+    assert!(html.contains(
+        "<th scope=\"row\">Razem</th><td class=\"num\">12</td><td class=\"num\">34</td>"
+    ));
+    assert!(row(&html, "AA").contains("brak danych"));
+    assert!(
+        html.contains("<dd>brak danych</dd>"),
+        "hours and staff not given"
+    );
+    assert!(html.contains("Nie podano liczby klientów ani udzielonych konsultacji."));
+    assert!(!render(&samples::kalisz_2020()).contains("Punkt konsultacyjny</h2>"));
 }
 
 // ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 mod activities;
 mod budget;
 mod closing;
+mod consultation;
 mod context;
 mod coverage;
 mod gkrpa;
@@ -62,6 +63,7 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
     activities::write(out, ctx)?;
     coverage::write(out, ctx)?;
     gkrpa::write(out, ctx)?;
+    consultation::write(out, ctx)?;
     partners::write(out, ctx)?;
     context::write(out, ctx)?;
     closing::write(out, ctx)?;
