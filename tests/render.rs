@@ -9,8 +9,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use raport_gp::domain::model::{
-    Activity, Amount, BudgetLine, ClientCounts, ConsultationPoint, Cost, FundingSource, Gkrpa,
-    Goal, GroupCost, Id, Indicator, Layout, Referral, Regime, Report, TaskGap, TaskId,
+    Activity, Amount, BudgetLine, ClientCounts, ConsultationPoint, ContextFigure, Cost,
+    FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, Referral, Regime, Report,
+    TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
@@ -1271,6 +1272,56 @@ fn approximate_indicators_print_ok_before_planned_and_achieved_values() {
         .contains("<td class=\"num\">ok. 600</td><td class=\"num\">ok. 1 250</td>"));
     assert!(row(&html, "turnusy").contains("<td class=\"num\">ok. 2</td><td class=\"num\">—</td>"));
     assert!(row(&html, "opiekunowie").contains("<td class=\"num\">6</td><td class=\"num\">6</td>"));
+}
+
+#[test]
+fn context_figures_show_the_year_the_year_before_and_the_change() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains(
+        "<th scope=\"col\" class=\"num\">Rok</th>\
+        <th scope=\"col\" class=\"num\">Wartość</th>\
+        <th scope=\"col\" class=\"num\">Rok poprzedni</th>\
+        <th scope=\"col\" class=\"num\">Zmiana</th>"
+    ));
+    assert!(
+        row(&html, "punkty sprzedaży napojów alkoholowych").contains(
+            "<td class=\"num\">2025</td><td class=\"num\">21</td><td class=\"num\">23</td>\
+            <td class=\"num\">-2 (-8,7%)</td>"
+        )
+    );
+    assert!(row(&html, "procedury „Niebieskiej Karty”").contains("+2 (+22,2%)"));
+    // No value for the year before: no change either.
+    assert!(row(&html, "uczniowie klas VII–VIII").contains(
+        "<td class=\"num\">18,5</td><td class=\"num\">brak danych</td>\
+            <td class=\"num\">brak danych</td>"
+    ));
+    // A report with neither years nor earlier values keeps the short table.
+    let kalisz = render(&samples::kalisz_2020());
+    assert!(!kalisz.contains("Rok poprzedni"));
+    assert!(!kalisz.contains(">Rok</th>"));
+}
+
+#[test]
+fn a_change_of_a_per_cent_figure_is_in_percentage_points() {
+    let mut r = blank_2025();
+    r.context_figures = vec![ContextFigure {
+        id: Id::new("f1"),
+        name: "uczniowie, którzy pili".into(),
+        value: Some(dec("18.5")),
+        previous_value: Some(dec("20")),
+        unit: "%".into(),
+        ..ContextFigure::default()
+    }];
+    let html = render(&r);
+    let cells = row(&html, "uczniowie, którzy pili");
+    assert!(
+        cells.contains(
+            "<th scope=\"row\">uczniowie, którzy pili</th>\
+        <td class=\"num\">18,5</td><td class=\"num\">20</td><td class=\"num\">-1,5 p.p.</td>\
+        "
+        ),
+        "{cells}"
+    );
 }
 
 #[test]
