@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use raport_gp::domain::model::{
     Activity, Amount, BudgetLine, ClientCounts, ConsultationPoint, ContextFigure, Cost,
-    FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, Referral, Regime, Report,
-    TaskGap, TaskId,
+    CouncilOutcome, Date, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, Referral,
+    Regime, Report, TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
@@ -1321,6 +1321,43 @@ fn a_change_of_a_per_cent_figure_is_in_percentage_points() {
         "
         ),
         "{cells}"
+    );
+}
+
+#[test]
+fn council_handling_is_one_sentence_at_the_end_after_the_signature() {
+    let html = render(&samples::small_gmina_2025());
+    let sentence = "<p>Raport przedstawiono Radzie Gminy Przykładowo dnia 28 maja 2026 r.; rada \
+                    przyjęła raport do wiadomości.</p>";
+    let at = html.find(sentence).expect("the council sentence");
+    // Signed on 20 March, presented on 28 May: a note on the signed report, after it.
+    assert!(html.find("class=\"signature\"").unwrap() < at);
+    assert!(html[at..].find("</section>\n</main>").is_some());
+
+    let mut r = samples::small_gmina_2025();
+    r.council.outcome = CouncilOutcome::Resolution;
+    r.council.resolution_number = "XXV/210/2026".into();
+    assert!(render(&r)
+        .contains("dnia 28 maja 2026 r.; rada przyjęła raport uchwałą nr XXV/210/2026.</p>"));
+    r.council.presented_on = None;
+    assert!(render(&r).contains("<p>Rada przyjęła raport uchwałą nr XXV/210/2026.</p>"));
+    r.council.outcome = CouncilOutcome::Pending;
+    r.council.presented_on = Date::new(2026, 6, 2);
+    assert!(render(&r)
+        .contains("<p>Raport przedstawiono Radzie Gminy Przykładowo dnia 2 czerwca 2026 r.</p>"));
+}
+
+#[test]
+fn council_handling_is_left_out_while_the_report_is_pending() {
+    let mut r = samples::small_gmina_2025();
+    r.council.outcome = CouncilOutcome::Pending;
+    r.council.presented_on = None;
+    let html = render(&r);
+    assert!(!html.contains("Przedstawienie raportu radzie gminy"));
+    assert!(!html.contains("Raport przedstawiono"));
+    assert!(
+        !html.contains("Raport omówiono na sesji"),
+        "notes wait for the presentation"
     );
 }
 

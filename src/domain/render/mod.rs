@@ -10,6 +10,7 @@ mod budget;
 mod closing;
 mod consultation;
 mod context;
+mod council;
 mod coverage;
 mod gkrpa;
 mod html;
@@ -67,6 +68,7 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
     partners::write(out, ctx)?;
     context::write(out, ctx)?;
     closing::write(out, ctx)?;
+    council::write(out, ctx)?;
 
     out.push_str("</main>\n");
     if let Some(json) = &options.embed_json {
