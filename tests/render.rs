@@ -1376,3 +1376,51 @@ fn recommended_program_and_new_labels_are_printed_with_the_activity() {
     );
     assert!(html.contains("gminna komisja rozwiązywania problemów alkoholowych</td>"));
 }
+
+// ------------------------------------------------------------------------------------------
+// Legal basis: statute points and wording by year
+// ------------------------------------------------------------------------------------------
+
+/// The alcohol task list of the legal-basis section.
+fn alcohol_list(html: &str) -> &str {
+    let start = html
+        .find(
+            "Zadania własne gminy w zakresie profilaktyki i rozwiązywania problemów alkoholowych:",
+        )
+        .expect("the alcohol task list");
+    let end = start + html[start..].find("</ul>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn joint_report_cites_the_statute_points_in_force_and_the_wording_of_its_year() {
+    let html = render(&samples::small_gmina_2025());
+    for cited in [
+        "art. 4¹ ust. 1 pkt 5 ustawy",
+        "art. 4¹ ust. 1 pkt 6 ustawy",
+        "art. 4¹ ust. 1 pkt 7 ustawy",
+        "art. 4¹ ust. 2b ustawy",
+    ] {
+        assert!(html.contains(cited), "{cited}");
+    }
+    let list = alcohol_list(&html);
+    assert!(list.contains("ochrony przed przemocą domową;"));
+    assert!(!list.contains("przemocą w rodzinie"));
+    // Pkt 4 is repealed: never cited as a task, never a point of the list.
+    assert!(!html.contains("art. 4¹ ust. 1 pkt 4"));
+    assert!(!list.contains("<li>4)"));
+    for point in ["<li>1)", "<li>2)", "<li>3)", "<li>5)", "<li>6)", "<li>7)"] {
+        assert!(list.contains(point), "{point}");
+    }
+    // As in the statute, the last point ends with a full stop.
+    assert!(list.contains("klubów integracji społecznej. <span class=\"cite\">"));
+
+    let mut r = samples::small_gmina_2025();
+    r.year = 2021;
+    r.program.regime = Regime::Joint;
+    let html = render(&r);
+    let list = alcohol_list(&html);
+    assert!(list.contains("ochrony przed przemocą w rodzinie;"));
+    assert!(!list.contains("przemocą domową"));
+    assert!(!html.contains("art. 4¹ ust. 1 pkt 4"));
+}
