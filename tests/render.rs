@@ -282,6 +282,31 @@ fn hostile_report() -> Report {
     s.place = h();
     s.name = h();
     s.function = h();
+    // The blocks of schema v2.
+    r.activities[1].recommended_program = h();
+    r.gkrpa.notes = h();
+    let p = &mut r.consultation_points[0];
+    p.name = h();
+    p.staff = h();
+    p.notes = h();
+    p.referrals[0].target = h();
+    r.group_costs.push(GroupCost {
+        id: Id::new("group-1"),
+        description: h(),
+        goal: Some(Id::new(HOSTILE)),
+        activities: vec![r.activities[0].id.clone(), Id::new(HOSTILE)],
+        cost: Cost {
+            executed: Some(zl("10.00")),
+            chapter: h(),
+            paragraph: h(),
+            ..Cost::default()
+        },
+        ..GroupCost::default()
+    });
+    r.council.outcome = CouncilOutcome::Resolution;
+    r.council.resolution_number = h();
+    r.council.notes = h();
+    r.gkrpa.budget_lines.push(Id::new(HOSTILE));
     r
 }
 
@@ -1375,6 +1400,70 @@ fn recommended_program_and_new_labels_are_printed_with_the_activity() {
         "only where given"
     );
     assert!(html.contains("gminna komisja rozwiązywania problemów alkoholowych</td>"));
+}
+
+#[test]
+fn hostile_text_in_the_new_blocks_comes_out_escaped() {
+    let mut r = report_with_group_cost();
+    let tag = |name: &str| format!("<b onclick=\"x\">{name}</b>");
+    r.group_costs[0].description = tag("grupa");
+    r.activities[0].recommended_program = tag("program");
+    r.gkrpa.notes = tag("komisja");
+    r.consultation_points = vec![ConsultationPoint {
+        id: Id::new("p1"),
+        name: tag("punkt"),
+        staff: tag("kadra"),
+        notes: tag("uwagi"),
+        referrals: vec![Referral {
+            id: Id::new("r1"),
+            target: tag("skierowanie"),
+            persons: Some(1),
+            ..Referral::default()
+        }],
+        ..ConsultationPoint::default()
+    }];
+    r.context_figures = vec![ContextFigure {
+        id: Id::new("f1"),
+        name: tag("dane"),
+        unit: tag("jednostka"),
+        source: tag("źródło"),
+        value: Some(dec("2")),
+        previous_value: Some(dec("1")),
+        ..ContextFigure::default()
+    }];
+    r.council.presented_on = Date::new(2026, 5, 1);
+    r.council.outcome = CouncilOutcome::Resolution;
+    r.council.resolution_number = tag("uchwała");
+    r.council.notes = tag("rada");
+    r.program.resolution.council = tag("nazwa rady");
+    for layout in [Layout::ByGoal, Layout::ByTask] {
+        let html = render_with(&r, layout, None);
+        assert_markup_is_ours(&html);
+        for name in [
+            "grupa",
+            "program",
+            "komisja",
+            "punkt",
+            "kadra",
+            "uwagi",
+            "skierowanie",
+            "dane",
+            "jednostka",
+            "źródło",
+            "uchwała",
+            "rada",
+            "nazwa rady",
+        ] {
+            assert!(
+                html.contains(&format!("&lt;b onclick=&quot;x&quot;&gt;{name}&lt;/b&gt;")),
+                "{layout:?}: {name} is shown escaped"
+            );
+            assert!(
+                !html.contains(&format!("\">{name}</b>")),
+                "{layout:?}: {name}"
+            );
+        }
+    }
 }
 
 // ------------------------------------------------------------------------------------------
