@@ -604,6 +604,8 @@ fn print_stylesheet_sets_a4_pages_with_numbers() {
     assert!(html
         .contains("@bottom-right { content: \"Strona \" counter(page) \" z \" counter(pages); }"));
     assert!(html.contains("thead { display: table-header-group; }"));
+    // Chromium repeats a footer group on every page: "Ogółem" would show mid-table.
+    assert!(html.contains("tfoot { display: table-row-group; }"));
     assert!(html.contains("break-inside: avoid"));
 }
 
