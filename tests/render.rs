@@ -8,7 +8,11 @@
 use std::fs;
 use std::path::PathBuf;
 
-use raport_gp::domain::model::{Layout, Report, TaskGap, TaskId};
+use raport_gp::domain::model::{
+    Activity, Amount, BudgetLine, ClientCounts, ConsultationPoint, ContextFigure, Cost,
+    CouncilOutcome, Date, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, Referral,
+    Regime, Report, TaskGap, TaskId,
+};
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;
 
@@ -28,6 +32,14 @@ fn render_with(report: &Report, layout: Layout, embed_json: Option<String>) -> S
             embed_json,
         },
     )
+}
+
+fn zl(s: &str) -> Amount {
+    Amount::new(s.parse().expect("a valid decimal"))
+}
+
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().expect("a valid decimal")
 }
 
 /// Compares with `tests/snapshots/<name>.html`; `UPDATE_SNAPSHOTS=1` rewrites it instead.
@@ -270,6 +282,31 @@ fn hostile_report() -> Report {
     s.place = h();
     s.name = h();
     s.function = h();
+    // The blocks of schema v2.
+    r.activities[1].recommended_program = h();
+    r.gkrpa.notes = h();
+    let p = &mut r.consultation_points[0];
+    p.name = h();
+    p.staff = h();
+    p.notes = h();
+    p.referrals[0].target = h();
+    r.group_costs.push(GroupCost {
+        id: Id::new("group-1"),
+        description: h(),
+        goal: Some(Id::new(HOSTILE)),
+        activities: vec![r.activities[0].id.clone(), Id::new(HOSTILE)],
+        cost: Cost {
+            executed: Some(zl("10.00")),
+            chapter: h(),
+            paragraph: h(),
+            ..Cost::default()
+        },
+        ..GroupCost::default()
+    });
+    r.council.outcome = CouncilOutcome::Resolution;
+    r.council.resolution_number = h();
+    r.council.notes = h();
+    r.gkrpa.budget_lines.push(Id::new(HOSTILE));
     r
 }
 
@@ -426,7 +463,7 @@ fn without_activity_costs_no_chart_but_a_sentence_saying_why() {
 fn joint_report_cites_both_acts_and_charts_spending_per_task() {
     let html = render(&samples::small_gmina_2025());
     assert!(html.contains("art. 4¹ ust. 1 i 2 ustawy z dnia 26 października 1982 r."));
-    assert!(html.contains("art. 10 ust. 1–3 ustawy z dnia 29 lipca 2005 r."));
+    assert!(html.contains("art. 10 ust. 1 i 2 ustawy z dnia 29 lipca 2005 r."));
     assert!(html.contains("<svg role=\"img\""));
     assert!(html.contains("<title id=\"wykres-tytul\">"));
     assert!(html.contains("podzielono między te zadania po równo"));
@@ -443,14 +480,20 @@ fn joint_budget_totals_per_chapter_and_overall_leave_external_money_out() {
     assert!(html.contains("Razem rozdz. 85153 — Zwalczanie narkomanii"));
     assert!(html.contains("Razem rozdz. 85154 — Przeciwdziałanie alkoholizmowi"));
     assert!(html.contains("16 986,90 zł"));
-    assert!(html.contains("121 782,45 zł"));
-    assert!(html.contains("<th scope=\"row\" colspan=\"3\">Ogółem</th><td class=\"num\">142 000,00 zł</td><td class=\"num\">143 000,00 zł</td><td class=\"num\">138 769,35 zł</td>"));
+    assert!(html.contains("127 262,45 zł"));
+    assert!(html.contains(
+        "<th scope=\"row\" colspan=\"3\">Ogółem</th><td class=\"num\">148 500,00 zł</td>\
+         <td class=\"num\">149 500,00 zł</td><td class=\"num\">144 249,35 zł</td>\
+         <td class=\"num\">96,5%</td></tr>"
+    ));
     assert!(html.contains("96 500,00 zł"), "external money is listed");
-    assert!(
-        !html.contains("253 269,35 zł"),
-        "external money is not added to the total"
-    );
-    assert!(html.contains("Suma kosztów działań: 138 769,35 zł."));
+    for added in ["240 749,35 zł", "258 749,35 zł"] {
+        assert!(
+            !html.contains(added),
+            "external money is not added to the total"
+        );
+    }
+    assert!(html.contains("Suma kosztów działań: 144 249,35 zł."));
 }
 
 #[test]
@@ -561,5 +604,914 @@ fn print_stylesheet_sets_a4_pages_with_numbers() {
     assert!(html
         .contains("@bottom-right { content: \"Strona \" counter(page) \" z \" counter(pages); }"));
     assert!(html.contains("thead { display: table-header-group; }"));
+    // Chromium repeats a footer group on every page: "Ogółem" would show mid-table.
+    assert!(html.contains("tfoot { display: table-row-group; }"));
     assert!(html.contains("break-inside: avoid"));
+}
+
+// ------------------------------------------------------------------------------------------
+// Schema v2 blocks: money as councils read it
+// ------------------------------------------------------------------------------------------
+
+/// An empty joint report for 2025 (no samples: every figure below is made up for the test).
+fn blank_2025() -> Report {
+    let mut r = Report::new(Id::new("test"), 2025);
+    r.program.regime = Regime::Joint;
+    r
+}
+
+fn line(
+    id: &str,
+    chapter: &str,
+    paragraph: &str,
+    source: FundingSource,
+    planned: Option<&str>,
+    after: Option<&str>,
+    executed: Option<&str>,
+) -> BudgetLine {
+    BudgetLine {
+        id: Id::new(id),
+        chapter: chapter.into(),
+        paragraph: paragraph.into(),
+        planned: planned.map(zl),
+        after_changes: after.map(zl),
+        executed: executed.map(zl),
+        source,
+        ..BudgetLine::default()
+    }
+}
+
+/// The text of the first table row whose header cell starts with `label`.
+fn row<'a>(html: &'a str, label: &str) -> &'a str {
+    let start = html
+        .find(&format!("<th scope=\"row\">{label}"))
+        .or_else(|| html.find(&format!("<th scope=\"row\" colspan=\"3\">{label}")))
+        .unwrap_or_else(|| panic!("no row {label}"));
+    let row_start = html[..start].rfind("<tr").unwrap();
+    let end = start + html[start..].find("</tr>").unwrap();
+    &html[row_start..end]
+}
+
+#[test]
+fn share_of_plan_executed_is_measured_line_by_line_against_the_plan_after_changes() {
+    let mut r = blank_2025();
+    r.budget.lines = vec![
+        // 600 of 800 after changes (the first plan, 1 000, no longer counts): 75%.
+        line(
+            "l1",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            Some("1000"),
+            Some("800"),
+            Some("600"),
+        ),
+        // No change entered: measured against the first plan, 500 of 500.
+        line(
+            "l2",
+            "85154",
+            "4210",
+            FundingSource::PermitFees,
+            Some("500"),
+            None,
+            Some("500"),
+        ),
+        // Nothing executed yet.
+        line(
+            "l3",
+            "85153",
+            "4300",
+            FundingSource::Budget,
+            Some("200"),
+            None,
+            None,
+        ),
+    ];
+    let html = render(&r);
+    let chapter = row(&html, "Razem rozdz. 85154");
+    // 1 100 of (800 + 500): 84,6% — not 1 100 of the partial after-changes sum 800 (137,5%).
+    assert!(
+        chapter.contains(
+            "<td class=\"num\">1 500,00 zł</td>\
+        <td class=\"num\">800,00 zł *</td><td class=\"num\">1 100,00 zł</td>\
+        <td class=\"num\">84,6%</td>"
+        ),
+        "{chapter}"
+    );
+    assert!(!html.contains("137,5%"));
+    assert!(html.contains("<td class=\"num\">600,00 zł</td><td class=\"num\">75%</td>"));
+    // A chapter with a plan but nothing executed has no share.
+    let drugs = row(&html, "Razem rozdz. 85153");
+    assert!(
+        drugs.ends_with("<td class=\"num\">—</td><td class=\"num\">—</td>"),
+        "{drugs}"
+    );
+    // Overall: 1 100 of 1 500, marked as a sum of the amounts given.
+    assert!(row(&html, "Ogółem").contains("73,3% *"));
+    assert!(html.contains("co stanowi 73,3% * planu"));
+    // Per funding source, with a share next to each total.
+    let fees = row(&html, "Opłaty za zezwolenia");
+    assert!(
+        fees.contains("<td class=\"num\">1 100,00 zł</td><td class=\"num\">84,6%</td>"),
+        "{fees}"
+    );
+    let budget = row(&html, "Budżet gminy");
+    assert!(
+        budget.ends_with("<td class=\"num\">—</td><td class=\"num\">—</td>"),
+        "{budget}"
+    );
+}
+
+#[test]
+fn fee_income_planned_and_received_is_shown_with_the_share_of_plan() {
+    let mut r = blank_2025();
+    r.budget.permit_fee_planned = Some(zl("120000"));
+    r.budget.permit_fee_income = Some(zl("126000"));
+    r.budget.small_bottle_planned = Some(zl("20000"));
+    r.budget.small_bottle_income = Some(zl("15000"));
+    r.budget.carried_over = Some(zl("3000.50"));
+    r.budget.general_budget_top_up = Some(zl("2500"));
+    let html = render(&r);
+    assert!(html.contains("<h3>Dochody przeznaczone na program</h3>"));
+    let permits = row(
+        &html,
+        "Dochody z opłat za zezwolenia na sprzedaż napojów alkoholowych w 2025 r.",
+    );
+    assert!(
+        permits.contains(
+            "120 000,00 zł</td><td class=\"num\">126 000,00 zł</td><td class=\"num\">105%"
+        ),
+        "{permits}"
+    );
+    let bottles = row(
+        &html,
+        "Dochody z opłaty za napoje alkoholowe w opakowaniach do 300 ml",
+    );
+    assert!(
+        bottles
+            .contains("20 000,00 zł</td><td class=\"num\">15 000,00 zł</td><td class=\"num\">75%"),
+        "{bottles}"
+    );
+    assert!(row(
+        &html,
+        "Środki z opłat za zezwolenia niewykorzystane w 2024 r."
+    )
+    .contains("3 000,50 zł"));
+    assert!(row(
+        &html,
+        "Dofinansowanie programu z pozostałych dochodów budżetu gminy"
+    )
+    .contains("2 500,00 zł"));
+}
+
+#[test]
+fn permit_fee_carry_out_is_income_plus_carry_in_minus_fee_spending() {
+    let mut r = blank_2025();
+    r.budget.permit_fee_income = Some(zl("10000"));
+    r.budget.carried_over = Some(zl("2000.50"));
+    r.budget.lines = vec![
+        line(
+            "l1",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("600"),
+        ),
+        line(
+            "l2",
+            "85153",
+            "4300",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("500"),
+        ),
+        // Other sources do not reduce the fee money.
+        line(
+            "l3",
+            "85154",
+            "4210",
+            FundingSource::Budget,
+            None,
+            None,
+            Some("999"),
+        ),
+        line(
+            "l4",
+            "85154",
+            "4210",
+            FundingSource::SmallBottleFee,
+            None,
+            None,
+            Some("111"),
+        ),
+    ];
+    assert_eq!(r.budget.permit_fees_carried_out(), Some(zl("10900.50")));
+    let html = render(&r);
+    assert!(row(&html, "Środki niewykorzystane w 2024 r.").contains("2 000,50 zł"));
+    assert!(row(&html, "Dochody z opłat w 2025 r.").contains("10 000,00 zł"));
+    assert!(row(&html, "Wydatki programu sfinansowane z opłat").contains("1 100,00 zł"));
+    assert!(row(&html, "Pozostaje do wykorzystania w 2026 r.").contains("10 900,50 zł"));
+    assert!(html.contains("art. 18² ustawy z dnia 26 października 1982 r."));
+
+    // Spending beyond the money available is said, not hidden in a negative cell only.
+    r.budget.permit_fee_income = Some(zl("100"));
+    r.budget.carried_over = Some(zl("0"));
+    let html = render(&r);
+    assert!(row(&html, "Pozostaje do wykorzystania w 2026 r.").contains("-1 000,00 zł"));
+    assert!(html.contains("przekroczyły dostępne środki o 1 000,00 zł"));
+}
+
+#[test]
+fn small_bottle_fee_is_a_funding_source_of_its_own_with_the_money_left() {
+    let mut r = blank_2025();
+    r.budget.small_bottle_income = Some(zl("19386.40"));
+    r.budget.lines = vec![
+        line(
+            "l1",
+            "85154",
+            "4210",
+            FundingSource::SmallBottleFee,
+            Some("6000"),
+            Some("6000"),
+            Some("5480"),
+        ),
+        line(
+            "l2",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            Some("100"),
+            None,
+            Some("100"),
+        ),
+    ];
+    assert_eq!(r.budget.small_bottle_left(), Some(zl("13906.40")));
+    let html = render(&r);
+    assert!(
+        html.contains("<h3>Opłata za napoje alkoholowe w opakowaniach do 300 ml („małpkowe”)</h3>")
+    );
+    assert!(row(&html, "Wydatki programu sfinansowane z tej opłaty").contains("5 480,00 zł"));
+    assert!(row(&html, "Niewykorzystane na koniec 2025 r.").contains("13 906,40 zł"));
+    assert!(html.contains("art. 9³ ust. 4 ustawy z dnia 26 października 1982 r."));
+    let source = row(&html, "Opłata za małe opakowania („małpkowe”)");
+    assert!(
+        source.contains("5 480,00 zł</td><td class=\"num\">91,3%"),
+        "{source}"
+    );
+}
+
+#[test]
+fn money_not_given_is_left_out_or_brak_danych_never_zero() {
+    // No fee figures and no lines of a fee source: no fee tables at all.
+    let mut r = blank_2025();
+    r.budget.lines = vec![line(
+        "l1",
+        "85154",
+        "4300",
+        FundingSource::Budget,
+        None,
+        None,
+        Some("700"),
+    )];
+    let html = render(&r);
+    for absent in [
+        "Dochody przeznaczone na program",
+        "Opłaty za zezwolenia na sprzedaż napojów alkoholowych</h3>",
+        "(„małpkowe”)</h3>",
+        ">0,00 zł",
+    ] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    assert!(html.contains("z jednego źródła: budżet gminy"));
+
+    // Only the plan of the permit fees given: the row shows it, the rest is "brak danych".
+    let mut r = blank_2025();
+    r.budget.permit_fee_planned = Some(zl("5000"));
+    let html = render(&r);
+    let income = row(&html, "Dochody z opłat za zezwolenia na sprzedaż");
+    assert!(
+        income.contains("5 000,00 zł</td><td class=\"num\">brak danych</td><td class=\"num\">—"),
+        "{income}"
+    );
+    assert!(
+        !html.contains("Dochody z opłaty za napoje alkoholowe"),
+        "the small-bottle row is left out"
+    );
+    assert!(!html.contains("Dofinansowanie programu"));
+    assert!(row(&html, "Dochody z opłat w 2025 r.").contains("brak danych"));
+    assert!(row(&html, "Pozostaje do wykorzystania w 2026 r.").contains("brak danych"));
+    assert!(
+        !html.contains(">0,00 zł"),
+        "a missing value is never printed as 0"
+    );
+}
+
+// ------------------------------------------------------------------------------------------
+// Group costs
+// ------------------------------------------------------------------------------------------
+
+fn activity(id: &str, goal: &str, title: &str, tasks: &[&str], executed: Option<&str>) -> Activity {
+    Activity {
+        id: Id::new(id),
+        goal: Some(Id::new(goal)),
+        title: title.into(),
+        tasks: tasks.iter().map(|t| TaskId::new(*t)).collect(),
+        cost: Cost {
+            executed: executed.map(zl),
+            chapter: "85154".into(),
+            paragraph: "4300".into(),
+            source: FundingSource::PermitFees,
+            ..Cost::default()
+        },
+        ..Activity::default()
+    }
+}
+
+/// Two goals; goal 1 has two activities under different tasks and one group cost for the whole
+/// goal; the budget line holds both the activity's cost and the group cost.
+fn report_with_group_cost() -> Report {
+    let mut r = blank_2025();
+    r.goals = vec![
+        Goal {
+            id: Id::new("goal-1"),
+            number: "1".into(),
+            title: "Profilaktyka w szkołach".into(),
+            ..Goal::default()
+        },
+        Goal {
+            id: Id::new("goal-2"),
+            number: "2".into(),
+            title: "Pomoc rodzinom".into(),
+            ..Goal::default()
+        },
+    ];
+    r.activities = vec![
+        activity(
+            "a1",
+            "goal-1",
+            "Warsztaty dla uczniów",
+            &["alcohol.3"],
+            Some("1000"),
+        ),
+        activity(
+            "a2",
+            "goal-1",
+            "Spotkania z rodzicami",
+            &["alcohol.2"],
+            None,
+        ),
+        activity("a3", "goal-2", "Porady prawne", &["alcohol.2"], Some("300")),
+    ];
+    r.group_costs = vec![GroupCost {
+        id: Id::new("group-1"),
+        description: "Materiały do zajęć w szkołach".into(),
+        goal: Some(Id::new("goal-1")),
+        cost: Cost {
+            planned: Some(zl("600")),
+            executed: Some(zl("500")),
+            chapter: "85154".into(),
+            paragraph: "4210".into(),
+            source: FundingSource::PermitFees,
+            ..Cost::default()
+        },
+        ..GroupCost::default()
+    }];
+    r.budget.lines = vec![
+        line(
+            "l1",
+            "85154",
+            "4300",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("1300"),
+        ),
+        line(
+            "l2",
+            "85154",
+            "4210",
+            FundingSource::PermitFees,
+            None,
+            None,
+            Some("500"),
+        ),
+    ];
+    r
+}
+
+#[test]
+fn group_cost_is_printed_under_its_goal_and_with_the_activities_it_covers() {
+    let r = report_with_group_cost();
+    let html = render_with(&r, Layout::ByGoal, None);
+    let goal_1 = html
+        .find("<h3>Cel 1. Profilaktyka w szkołach</h3>")
+        .unwrap();
+    let goal_2 = html.find("<h3>Cel 2. Pomoc rodzinom</h3>").unwrap();
+    let group = html
+        .find("<h4>Koszt wspólny: Materiały do zajęć w szkołach</h4>")
+        .expect("the group cost has its heading");
+    assert!(goal_1 < group && group < goal_2, "under its goal");
+    let block = &html[group..goal_2];
+    assert!(block.contains("cały cel 1. Profilaktyka w szkołach: "));
+    assert!(block.contains(
+        "<a href=\"#dzialanie-1\">1.1. Warsztaty dla uczniów</a>; \
+        <a href=\"#dzialanie-2\">1.2. Spotkania z rodzicami</a>"
+    ));
+    assert!(block.contains(
+        "wykonanie 500,00 zł, plan 600,00 zł; rozdz. 85154, § 4210; źródło: opłaty za zezwolenia"
+    ));
+    // Each activity it covers says so; one without its own amount does not say "nie podano".
+    let a2 = &html[html.find("id=\"dzialanie-2\"").unwrap()..group];
+    assert!(a2.contains(
+        "<dt>Koszt wspólny</dt><dd>„Materiały do zajęć w szkołach” (wykonanie 500,00 zł)</dd>"
+    ));
+    assert!(a2.contains("<dt>Koszt</dt><dd>kwota ujęta w koszcie wspólnym kilku działań; rozdz."));
+    // By task, group costs are listed together after the tasks, printed once.
+    let html = render_with(&r, Layout::ByTask, None);
+    assert_eq!(
+        html.matches("Koszt wspólny: Materiały do zajęć w szkołach")
+            .count(),
+        1
+    );
+    assert!(html.contains("<h3>Koszty wspólne kilku działań</h3>"));
+}
+
+#[test]
+fn group_cost_is_counted_in_the_chapter_and_source_sums() {
+    let html = render(&report_with_group_cost());
+    let chapter = row(&html, "rozdz. 85154 — Przeciwdziałanie alkoholizmowi");
+    // activities 1 300, group 500, together 1 800 = the budget's 1 800, no difference.
+    assert!(
+        chapter.contains(
+            "<td class=\"num\">1 300,00 zł</td><td class=\"num\">500,00 zł</td>\
+         <td class=\"num\">1 800,00 zł</td><td class=\"num\">1 800,00 zł</td>\
+         <td class=\"num\">0,00 zł</td>"
+        ),
+        "{chapter}"
+    );
+    let source = row(&html, "źródło: opłaty za zezwolenia");
+    assert!(
+        source.contains(
+            "<td class=\"num\">1 800,00 zł</td>\
+        <td class=\"num\">1 800,00 zł</td><td class=\"num\">0,00 zł</td>"
+        ),
+        "{source}"
+    );
+    assert!(html.contains("Suma kosztów działań wraz z kosztami wspólnymi: 1 800,00 zł."));
+    assert!(
+        !html.contains("różnica:"),
+        "activity and group costs add up to the budget"
+    );
+}
+
+#[test]
+fn group_cost_over_activities_of_different_tasks_is_shown_apart_not_split() {
+    let html = render(&report_with_group_cost());
+    // The goal's activities serve pkt 3 and pkt 2: nothing says how the 500 zł divide.
+    let common = row(&html, "Koszt wspólny kilku działań");
+    assert!(common.contains("500,00 zł"), "{common}");
+    assert!(common.contains("„Materiały do zajęć w szkołach”"));
+    assert!(html.contains("nie wiadomo, jaka jego część przypada na każde zadanie"));
+    let pkt3 = row(
+        &html,
+        "Profilaktyka informacyjna, edukacyjna i szkoleniowa (alkohol",
+    );
+    assert!(
+        pkt3.contains("1 000,00 zł"),
+        "only the activity's own cost: {pkt3}"
+    );
+    assert!(html.contains("<text x=\"0\" y=\""));
+    assert!(
+        html.contains(">Koszt wspólny kilku działań</text>"),
+        "a bar of its own"
+    );
+}
+
+#[test]
+fn group_cost_over_activities_serving_the_same_task_is_attributed_to_it() {
+    let mut r = report_with_group_cost();
+    r.activities[1].tasks = vec![TaskId::new("alcohol.3")];
+    let html = render(&r);
+    let pkt3 = row(
+        &html,
+        "Profilaktyka informacyjna, edukacyjna i szkoleniowa (alkohol",
+    );
+    assert!(pkt3.contains("1 500,00 zł"), "{pkt3}");
+    assert!(!html.contains("<th scope=\"row\">Koszt wspólny kilku działań"));
+    assert!(html
+        .contains("Koszt wspólny działań służących tym samym zadaniom przypisano tym zadaniom."));
+}
+
+// ------------------------------------------------------------------------------------------
+// GKRPA
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn gkrpa_section_prints_the_commission_figures_cost_and_citation() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(
+        html.contains("<h2>Działalność Gminnej Komisji Rozwiązywania Problemów Alkoholowych</h2>")
+    );
+    assert!(html.contains("art. 4¹ ust. 3–5 ustawy z dnia 26 października 1982 r."));
+    for (label, value) in [
+        ("Członkowie komisji", "6"),
+        ("w tym przeszkoleni", "5"),
+        ("Posiedzenia komisji", "18"),
+        ("Rozmowy motywujące i interwencyjne", "26"),
+        ("Osoby skierowane na badanie przez biegłego", "7"),
+        ("Wnioski do sądu o zobowiązanie do leczenia", "4"),
+        (
+            "Opinie w sprawie zezwoleń na sprzedaż napojów alkoholowych — pozytywne",
+            "9",
+        ),
+        (
+            "Opinie w sprawie zezwoleń na sprzedaż napojów alkoholowych — negatywne",
+            "1",
+        ),
+        ("Kontrole punktów sprzedaży", "12"),
+        // A given zero is a figure, and is printed.
+        ("Zakupy kontrolowane", "0"),
+        ("Udział w grupach diagnostyczno-pomocowych", "8"),
+        ("Koszt działalności komisji", "16 200,00 zł"),
+        (
+            "Wynagrodzenie członka komisji za udział w posiedzeniu",
+            "150,00 zł",
+        ),
+    ] {
+        let cells = row(&html, label);
+        assert!(
+            cells.ends_with(&format!("<td class=\"num\">{value}</td>")),
+            "{label}: {cells}"
+        );
+    }
+    assert!(html.contains("Koszt działalności komisji ujęto w wydatkach: rozdz. 85154, § 3030."));
+    assert!(html.contains("Komisja pracowała w dwóch zespołach"));
+}
+
+#[test]
+fn gkrpa_prints_only_the_figures_given() {
+    let mut r = blank_2025();
+    r.gkrpa = Gkrpa {
+        meetings: Some(10),
+        permit_opinions_negative: Some(2),
+        ..Gkrpa::default()
+    };
+    let html = render(&r);
+    assert!(row(&html, "Posiedzenia komisji").contains(">10<"));
+    assert!(html.contains("— negatywne"));
+    for absent in [
+        "Członkowie komisji",
+        "— pozytywne",
+        "Zakupy kontrolowane",
+        "Koszt działalności komisji",
+    ] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+}
+
+#[test]
+fn gkrpa_without_data_is_one_sentence_in_alcohol_reports_and_absent_from_drug_only_ones() {
+    let mut r = blank_2025();
+    assert!(r.gkrpa.is_empty());
+    let joint = render(&r);
+    assert!(joint.contains("Działalność Gminnej Komisji Rozwiązywania Problemów Alkoholowych"));
+    assert!(joint.contains("Nie podano danych o działalności komisji w roku sprawozdawczym."));
+    assert!(!joint.contains("<table class=\"gkrpa\">"));
+    r.program.regime = Regime::AlcoholOnly;
+    r.year = 2021;
+    assert!(render(&r).contains("Nie podano danych o działalności komisji"));
+    let kalisz = render(&samples::kalisz_2020());
+    assert!(!kalisz.contains("Gminnej Komisji Rozwiązywania Problemów Alkoholowych"));
+}
+
+// ------------------------------------------------------------------------------------------
+// Consultation points
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn consultation_point_shows_hours_staff_clients_by_type_and_referrals() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains("<h2>Punkt konsultacyjny</h2>"));
+    assert!(html
+        .contains("<h3>Punkt Konsultacyjny ds. Uzależnień i Przemocy Domowej w Przykładowie</h3>"));
+    assert!(html.contains("<dd>6 godz. tygodniowo</dd>"));
+    assert!(html.contains("<dd>specjalista psychoterapii uzależnień, psycholog</dd>"));
+    assert!(row(&html, "osoby uzależnione")
+        .contains("<td class=\"num\">30</td><td class=\"num\">82</td>"));
+    assert!(row(&html, "dorosłe dzieci alkoholików (DDA)")
+        .contains("<td class=\"num\">5</td><td class=\"num\">12</td>"));
+    assert!(html.contains(
+        "<th scope=\"row\">Razem</th><td class=\"num\">71</td><td class=\"num\">196</td>"
+    ));
+    assert!(row(&html, "terapia stacjonarna").contains(">2<"));
+    assert!(html.contains("Punkt czynny we wtorki"));
+}
+
+#[test]
+fn consultation_point_leaves_out_client_types_not_given() {
+    let mut r = blank_2025();
+    r.consultation_points = vec![
+        ConsultationPoint {
+            id: Id::new("p1"),
+            name: "Telefon zaufania".into(),
+            clients: ClientCounts {
+                addicted: Some(12),
+                ..ClientCounts::default()
+            },
+            consultations: ClientCounts {
+                addicted: Some(30),
+                dda: Some(4),
+                ..ClientCounts::default()
+            },
+            referrals: vec![Referral {
+                id: Id::new("r1"),
+                target: "AA".into(),
+                persons: None,
+                ..Referral::default()
+            }],
+            ..ConsultationPoint::default()
+        },
+        ConsultationPoint {
+            id: Id::new("p2"),
+            name: "Punkt w Nowej Wsi".into(),
+            ..ConsultationPoint::default()
+        },
+    ];
+    let html = render(&r);
+    assert!(html.contains("<h2>Punkty konsultacyjne</h2>"));
+    assert!(
+        !html.contains("osoby współuzależnione"),
+        "no row for a type with no counts"
+    );
+    assert!(row(&html, "dorosłe dzieci alkoholików (DDA)")
+        .contains("<td class=\"num\">brak danych</td><td class=\"num\">4</td>"));
+    assert!(html.contains(
+        "<th scope=\"row\">Razem</th><td class=\"num\">12</td><td class=\"num\">34</td>"
+    ));
+    assert!(row(&html, "AA").contains("brak danych"));
+    assert!(
+        html.contains("<dd>brak danych</dd>"),
+        "hours and staff not given"
+    );
+    assert!(html.contains("Nie podano liczby klientów ani udzielonych konsultacji."));
+    assert!(!render(&samples::kalisz_2020()).contains("Punkt konsultacyjny</h2>"));
+}
+
+// ------------------------------------------------------------------------------------------
+// Indicators, context figures, council, recommended programs
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn approximate_indicators_print_ok_before_planned_and_achieved_values() {
+    let mut r = blank_2025();
+    let mut a = activity("a1", "goal-x", "Półkolonie", &["alcohol.3"], None);
+    a.indicators = vec![
+        Indicator {
+            id: Id::new("i1"),
+            name: "dzieci".into(),
+            planned: Some(dec("600")),
+            achieved: Some(dec("1250")),
+            approximate: true,
+            ..Indicator::default()
+        },
+        Indicator {
+            id: Id::new("i2"),
+            name: "turnusy".into(),
+            planned: Some(dec("2")),
+            achieved: None,
+            approximate: true,
+            ..Indicator::default()
+        },
+        Indicator {
+            id: Id::new("i3"),
+            name: "opiekunowie".into(),
+            planned: Some(dec("6")),
+            achieved: Some(dec("6")),
+            ..Indicator::default()
+        },
+    ];
+    r.activities = vec![a];
+    let html = render(&r);
+    assert!(row(&html, "dzieci")
+        .contains("<td class=\"num\">ok. 600</td><td class=\"num\">ok. 1 250</td>"));
+    assert!(row(&html, "turnusy").contains("<td class=\"num\">ok. 2</td><td class=\"num\">—</td>"));
+    assert!(row(&html, "opiekunowie").contains("<td class=\"num\">6</td><td class=\"num\">6</td>"));
+}
+
+#[test]
+fn context_figures_show_the_year_the_year_before_and_the_change() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains(
+        "<th scope=\"col\" class=\"num\">Rok</th>\
+        <th scope=\"col\" class=\"num\">Wartość</th>\
+        <th scope=\"col\" class=\"num\">Rok poprzedni</th>\
+        <th scope=\"col\" class=\"num\">Zmiana</th>"
+    ));
+    assert!(
+        row(&html, "punkty sprzedaży napojów alkoholowych").contains(
+            "<td class=\"num\">2025</td><td class=\"num\">21</td><td class=\"num\">23</td>\
+            <td class=\"num\">-2 (-8,7%)</td>"
+        )
+    );
+    assert!(row(&html, "procedury „Niebieskiej Karty”").contains("+2 (+22,2%)"));
+    // No value for the year before: no change either.
+    assert!(row(&html, "uczniowie klas VII–VIII").contains(
+        "<td class=\"num\">18,5</td><td class=\"num\">brak danych</td>\
+            <td class=\"num\">brak danych</td>"
+    ));
+    // A report with neither years nor earlier values keeps the short table.
+    let kalisz = render(&samples::kalisz_2020());
+    assert!(!kalisz.contains("Rok poprzedni"));
+    assert!(!kalisz.contains(">Rok</th>"));
+}
+
+#[test]
+fn a_change_of_a_per_cent_figure_is_in_percentage_points() {
+    let mut r = blank_2025();
+    r.context_figures = vec![ContextFigure {
+        id: Id::new("f1"),
+        name: "uczniowie, którzy pili".into(),
+        value: Some(dec("18.5")),
+        previous_value: Some(dec("20")),
+        unit: "%".into(),
+        ..ContextFigure::default()
+    }];
+    let html = render(&r);
+    let cells = row(&html, "uczniowie, którzy pili");
+    assert!(
+        cells.contains(
+            "<th scope=\"row\">uczniowie, którzy pili</th>\
+        <td class=\"num\">18,5</td><td class=\"num\">20</td><td class=\"num\">-1,5 p.p.</td>\
+        "
+        ),
+        "{cells}"
+    );
+}
+
+#[test]
+fn council_handling_is_one_sentence_at_the_end_after_the_signature() {
+    let html = render(&samples::small_gmina_2025());
+    let sentence = "<p>Raport przedstawiono Radzie Gminy Przykładowo dnia 28 maja 2026 r.; rada \
+                    przyjęła raport do wiadomości.</p>";
+    let at = html.find(sentence).expect("the council sentence");
+    // Signed on 20 March, presented on 28 May: a note on the signed report, after it.
+    assert!(html.find("class=\"signature\"").unwrap() < at);
+    assert!(html[at..].find("</section>\n</main>").is_some());
+
+    let mut r = samples::small_gmina_2025();
+    r.council.outcome = CouncilOutcome::Resolution;
+    r.council.resolution_number = "XXV/210/2026".into();
+    assert!(render(&r)
+        .contains("dnia 28 maja 2026 r.; rada przyjęła raport uchwałą nr XXV/210/2026.</p>"));
+    r.council.presented_on = None;
+    assert!(render(&r).contains("<p>Rada przyjęła raport uchwałą nr XXV/210/2026.</p>"));
+    r.council.outcome = CouncilOutcome::Pending;
+    r.council.presented_on = Date::new(2026, 6, 2);
+    assert!(render(&r)
+        .contains("<p>Raport przedstawiono Radzie Gminy Przykładowo dnia 2 czerwca 2026 r.</p>"));
+}
+
+#[test]
+fn council_handling_is_left_out_while_the_report_is_pending() {
+    let mut r = samples::small_gmina_2025();
+    r.council.outcome = CouncilOutcome::Pending;
+    r.council.presented_on = None;
+    let html = render(&r);
+    assert!(!html.contains("Przedstawienie raportu radzie gminy"));
+    assert!(!html.contains("Raport przedstawiono"));
+    assert!(
+        !html.contains("Raport omówiono na sesji"),
+        "notes wait for the presentation"
+    );
+}
+
+#[test]
+fn recommended_program_and_new_labels_are_printed_with_the_activity() {
+    let html = render(&samples::small_gmina_2025());
+    assert!(html.contains(
+        "<dt>Program rekomendowany</dt><dd>program z Bazy Programów Rekomendowanych: \
+        „Apteczka pierwszej pomocy emocjonalnej”</dd>"
+    ));
+    assert!(html.contains("<dd>profilaktyka środowiskowa</dd>"));
+    assert_eq!(
+        html.matches("<dt>Program rekomendowany</dt>").count(),
+        1,
+        "only where given"
+    );
+    assert!(html.contains("gminna komisja rozwiązywania problemów alkoholowych</td>"));
+}
+
+#[test]
+fn hostile_text_in_the_new_blocks_comes_out_escaped() {
+    let mut r = report_with_group_cost();
+    let tag = |name: &str| format!("<b onclick=\"x\">{name}</b>");
+    r.group_costs[0].description = tag("grupa");
+    r.activities[0].recommended_program = tag("program");
+    r.gkrpa.notes = tag("komisja");
+    r.consultation_points = vec![ConsultationPoint {
+        id: Id::new("p1"),
+        name: tag("punkt"),
+        staff: tag("kadra"),
+        notes: tag("uwagi"),
+        referrals: vec![Referral {
+            id: Id::new("r1"),
+            target: tag("skierowanie"),
+            persons: Some(1),
+            ..Referral::default()
+        }],
+        ..ConsultationPoint::default()
+    }];
+    r.context_figures = vec![ContextFigure {
+        id: Id::new("f1"),
+        name: tag("dane"),
+        unit: tag("jednostka"),
+        source: tag("źródło"),
+        value: Some(dec("2")),
+        previous_value: Some(dec("1")),
+        ..ContextFigure::default()
+    }];
+    r.council.presented_on = Date::new(2026, 5, 1);
+    r.council.outcome = CouncilOutcome::Resolution;
+    r.council.resolution_number = tag("uchwała");
+    r.council.notes = tag("rada");
+    r.program.resolution.council = tag("nazwa rady");
+    for layout in [Layout::ByGoal, Layout::ByTask] {
+        let html = render_with(&r, layout, None);
+        assert_markup_is_ours(&html);
+        for name in [
+            "grupa",
+            "program",
+            "komisja",
+            "punkt",
+            "kadra",
+            "uwagi",
+            "skierowanie",
+            "dane",
+            "jednostka",
+            "źródło",
+            "uchwała",
+            "rada",
+            "nazwa rady",
+        ] {
+            assert!(
+                html.contains(&format!("&lt;b onclick=&quot;x&quot;&gt;{name}&lt;/b&gt;")),
+                "{layout:?}: {name} is shown escaped"
+            );
+            assert!(
+                !html.contains(&format!("\">{name}</b>")),
+                "{layout:?}: {name}"
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Legal basis: statute points and wording by year
+// ------------------------------------------------------------------------------------------
+
+/// The alcohol task list of the legal-basis section.
+fn alcohol_list(html: &str) -> &str {
+    let start = html
+        .find(
+            "Zadania własne gminy w zakresie profilaktyki i rozwiązywania problemów alkoholowych:",
+        )
+        .expect("the alcohol task list");
+    let end = start + html[start..].find("</ul>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn joint_report_cites_the_statute_points_in_force_and_the_wording_of_its_year() {
+    let html = render(&samples::small_gmina_2025());
+    for cited in [
+        "art. 4¹ ust. 1 pkt 5 ustawy",
+        "art. 4¹ ust. 1 pkt 6 ustawy",
+        "art. 4¹ ust. 1 pkt 7 ustawy",
+        "art. 4¹ ust. 2b ustawy",
+    ] {
+        assert!(html.contains(cited), "{cited}");
+    }
+    let list = alcohol_list(&html);
+    assert!(list.contains("ochrony przed przemocą domową;"));
+    assert!(!list.contains("przemocą w rodzinie"));
+    // Pkt 4 is repealed: never cited as a task, never a point of the list.
+    assert!(!html.contains("art. 4¹ ust. 1 pkt 4"));
+    assert!(!list.contains("<li>4)"));
+    for point in ["<li>1)", "<li>2)", "<li>3)", "<li>5)", "<li>6)", "<li>7)"] {
+        assert!(list.contains(point), "{point}");
+    }
+    // As in the statute, the last point ends with a full stop.
+    assert!(list.contains("klubów integracji społecznej. <span class=\"cite\">"));
+
+    let mut r = samples::small_gmina_2025();
+    r.year = 2021;
+    r.program.regime = Regime::Joint;
+    let html = render(&r);
+    let list = alcohol_list(&html);
+    assert!(list.contains("ochrony przed przemocą w rodzinie;"));
+    assert!(!list.contains("przemocą domową"));
+    assert!(!html.contains("art. 4¹ ust. 1 pkt 4"));
 }

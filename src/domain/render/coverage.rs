@@ -1,29 +1,43 @@
 //! How every statutory task was covered (number of activities, spending, or the written reason
-//! for doing nothing) and a horizontal bar chart of spending per task as inline SVG.
+//! for doing nothing), a horizontal bar chart of spending per task as inline SVG, and the
+//! activities' costs next to the budget's execution, per chapter and per funding source.
 //!
 //! An activity serving several tasks has its executed cost split equally between them, to the
 //! grosz: the grosze left over go one each to the first tasks in catalogue order, so the parts
-//! always add up to the activity's cost.
+//! always add up to the activity's cost. A cost given for a group of activities is split the same
+//! way only when every activity it covers serves the same tasks (it is then no different from one
+//! activity serving them); otherwise nothing says how much of it went to which task, so it is
+//! shown on a row of its own ("koszt wspólny kilku działań") and never guessed at. Every sum the
+//! section prints counts the group costs.
 
 use std::fmt::{self, Write};
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::html::{amount, Esc};
+use super::html::{amount, or_missing, Esc};
 use super::Ctx;
-use crate::domain::catalogue::StatutoryTask;
-use crate::domain::model::Amount;
+use crate::domain::catalogue::{catalogue, StatutoryTask};
+use crate::domain::model::{Amount, Cost, FundingSource};
 
 /// Executed spending attributed to each task of the regime (same order as `ctx.tasks`), plus the
-/// spending of activities that serve no task of the regime.
+/// spending of activities that serve no task of the regime and the group costs that cannot be
+/// attributed to tasks.
 pub(super) struct Split {
     pub per_task: Vec<Amount>,
+    /// Whether some cost was attributed to the task (an amount of 0,00 zł is then real).
+    pub task_has_cost: Vec<bool>,
     pub outside: Amount,
-    /// Whether any activity has an executed cost at all.
+    /// Group costs covering activities that serve different tasks.
+    pub common: Amount,
+    /// Descriptions of those group costs, in report order.
+    pub common_names: Vec<String>,
+    /// Whether any activity or group cost has an executed cost at all.
     pub any_cost: bool,
-    /// Whether some activity with a cost serves more than one task (the note is then needed).
+    /// Whether some cost was split between several tasks (the note is then needed).
     pub shared: bool,
+    /// Whether some group cost was attributed to the tasks its activities serve.
+    pub groups_attributed: bool,
 }
 
 fn to_grosze(a: Amount) -> i64 {
@@ -35,23 +49,21 @@ fn to_grosze(a: Amount) -> i64 {
 }
 
 pub(super) fn split(ctx: &Ctx) -> Split {
-    let mut per_task = vec![0i64; ctx.tasks.len()];
-    let (mut outside, mut any_cost, mut shared) = (0i64, false, false);
-    for a in &ctx.report.activities {
-        let Some(cost) = a.cost.executed else {
-            continue;
-        };
-        any_cost = true;
-        let grosze = to_grosze(cost);
-        // Positions in `ctx.tasks` of the tasks this activity serves, in catalogue order.
-        let served: Vec<usize> = (0..ctx.tasks.len())
-            .filter(|&i| a.tasks.contains(&ctx.tasks[i].id))
-            .collect();
-        if served.is_empty() {
-            outside += grosze;
-            continue;
-        }
-        shared |= served.len() > 1;
+    let n_tasks = ctx.tasks.len();
+    let mut per_task = vec![0i64; n_tasks];
+    let mut task_has_cost = vec![false; n_tasks];
+    let (mut outside, mut common) = (0i64, 0i64);
+    let mut common_names = Vec::new();
+    let (mut any_cost, mut shared, mut groups_attributed) = (false, false, false);
+
+    // Positions in `ctx.tasks` of the tasks an activity serves, in catalogue order.
+    let served = |tasks: &[crate::domain::model::TaskId]| -> Vec<usize> {
+        (0..n_tasks)
+            .filter(|&i| tasks.contains(&ctx.tasks[i].id))
+            .collect()
+    };
+    let mut attribute = |grosze: i64, served: &[usize], shared: &mut bool| {
+        *shared |= served.len() > 1;
         let n = served.len() as i64;
         let (base, rest) = (grosze / n, grosze % n);
         for (k, &i) in served.iter().enumerate() {
@@ -61,13 +73,57 @@ pub(super) fn split(ctx: &Ctx) -> Split {
                 0
             };
             per_task[i] += base + extra;
+            task_has_cost[i] = true;
+        }
+    };
+
+    for a in &ctx.report.activities {
+        let Some(cost) = a.cost.executed else {
+            continue;
+        };
+        any_cost = true;
+        let grosze = to_grosze(cost);
+        let served = served(&a.tasks);
+        if served.is_empty() {
+            outside += grosze;
+        } else {
+            attribute(grosze, &served, &mut shared);
+        }
+    }
+    for g in &ctx.report.group_costs {
+        let Some(cost) = g.cost.executed else {
+            continue;
+        };
+        any_cost = true;
+        let grosze = to_grosze(cost);
+        let sets: Vec<Vec<usize>> = ctx.covered_by(g).iter().map(|a| served(&a.tasks)).collect();
+        match sets.first() {
+            Some(first) if sets.iter().all(|s| s == first) => {
+                if first.is_empty() {
+                    outside += grosze;
+                } else {
+                    groups_attributed = true;
+                    attribute(grosze, first, &mut shared);
+                }
+            }
+            _ => {
+                common += grosze;
+                common_names.push(match g.description.trim() {
+                    "" => "(bez opisu)".to_string(),
+                    d => format!("„{d}”"),
+                });
+            }
         }
     }
     Split {
         per_task: per_task.into_iter().map(Amount::from_grosze).collect(),
+        task_has_cost,
         outside: Amount::from_grosze(outside),
+        common: Amount::from_grosze(common),
+        common_names,
         any_cost,
         shared,
+        groups_attributed,
     }
 }
 
@@ -82,8 +138,7 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
     );
     for (i, t) in ctx.tasks.iter().enumerate() {
         let count = ctx.activities_of(&t.id).count();
-        let with_cost = ctx.activities_of(&t.id).any(|a| a.cost.executed.is_some());
-        let spent = if with_cost {
+        let spent = if split.task_has_cost[i] {
             amount(split.per_task[i])
         } else {
             "—".to_string()
@@ -107,6 +162,19 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
             Esc(&remark)
         )?;
     }
+    if !split.common_names.is_empty() {
+        writeln!(
+            out,
+            "<tr><th scope=\"row\">Koszt wspólny kilku działań</th><td class=\"num\">—</td>\
+             <td class=\"num\">{}</td><td>{}</td></tr>",
+            Esc(&amount(split.common)),
+            Esc(&format!(
+                "Koszty podane łącznie dla działań służących różnym zadaniom: {}; nie \
+                 przypisano ich do poszczególnych zadań.",
+                split.common_names.join(", ")
+            ))
+        )?;
+    }
     out.push_str("</tbody>\n</table>\n");
 
     out.push_str("<h3>Wydatki według zadań ustawowych</h3>\n");
@@ -124,13 +192,27 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
                     .to_string(),
             );
         }
+        if split.groups_attributed {
+            notes.push(
+                "Koszt wspólny działań służących tym samym zadaniom przypisano tym zadaniom."
+                    .to_string(),
+            );
+        }
+        if !split.common_names.is_empty() {
+            notes.push(format!(
+                "Koszt wspólny kilku działań służących różnym zadaniom ({}) pokazano osobno: nie \
+                 wiadomo, jaka jego część przypada na każde zadanie.",
+                amount(split.common)
+            ));
+        }
         if split.outside != Amount::ZERO {
             notes.push(format!(
                 "Działania bez zadania ustawowego właściwego dla programu: {}.",
                 amount(split.outside)
             ));
         }
-        let total: Amount = split.per_task.iter().copied().sum::<Amount>() + split.outside;
+        let total: Amount =
+            split.per_task.iter().copied().sum::<Amount>() + split.outside + split.common;
         let budget: Amount = ctx
             .report
             .budget
@@ -138,7 +220,14 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
             .iter()
             .filter_map(|l| l.executed)
             .sum();
-        notes.push(format!("Suma kosztów działań: {}.", amount(total)));
+        if ctx.report.group_costs.is_empty() {
+            notes.push(format!("Suma kosztów działań: {}.", amount(total)));
+        } else {
+            notes.push(format!(
+                "Suma kosztów działań wraz z kosztami wspólnymi: {}.",
+                amount(total)
+            ));
+        }
         if total != budget {
             notes.push(format!(
                 "Wykonanie budżetu programu: {}; różnica: {}.",
@@ -147,8 +236,178 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
             ));
         }
         writeln!(out, "<p class=\"note\">{}</p>", Esc(&notes.join(" ")))?;
+        reconciliation(out, ctx)?;
     }
     out.push_str("</section>\n");
+    Ok(())
+}
+
+/// Executed costs of activities and of group costs by some key of their [`Cost`], next to the
+/// budget lines' execution with the same key.
+struct Row {
+    label: String,
+    activities: Amount,
+    groups: Amount,
+    budget: Amount,
+}
+
+fn rows_by(
+    ctx: &Ctx,
+    keys: &[String],
+    cost_key: impl Fn(&Cost) -> String,
+    line_key: impl Fn(&crate::domain::model::BudgetLine) -> String,
+    label: impl Fn(&str) -> String,
+) -> Vec<Row> {
+    let r = ctx.report;
+    keys.iter()
+        .map(|k| Row {
+            label: label(k),
+            activities: r
+                .activities
+                .iter()
+                .filter(|a| &cost_key(&a.cost) == k)
+                .filter_map(|a| a.cost.executed)
+                .sum(),
+            groups: r
+                .group_costs
+                .iter()
+                .filter(|g| &cost_key(&g.cost) == k)
+                .filter_map(|g| g.cost.executed)
+                .sum(),
+            budget: r
+                .budget
+                .lines
+                .iter()
+                .filter(|l| &line_key(l) == k)
+                .filter_map(|l| l.executed)
+                .sum(),
+        })
+        .collect()
+}
+
+/// The activities' costs (and the group costs) per chapter and per funding source, next to what
+/// the budget lines say was spent: the council sees that the parts add up, or by how much not.
+fn reconciliation(out: &mut String, ctx: &Ctx) -> fmt::Result {
+    let r = ctx.report;
+    let with_groups = r.group_costs.iter().any(|g| g.cost.executed.is_some());
+    let costs = r
+        .activities
+        .iter()
+        .filter(|a| a.cost.executed.is_some())
+        .map(|a| &a.cost)
+        .chain(
+            r.group_costs
+                .iter()
+                .filter(|g| g.cost.executed.is_some())
+                .map(|g| &g.cost),
+        );
+    let chapter = |c: &Cost| c.chapter.trim().to_string();
+    let mut chapters: Vec<String> = costs
+        .clone()
+        .map(chapter)
+        .chain(r.budget.lines.iter().map(|l| l.chapter.trim().to_string()))
+        .collect();
+    chapters.sort_unstable();
+    chapters.dedup();
+    let sources: Vec<FundingSource> = FundingSource::ALL
+        .into_iter()
+        .filter(|s| {
+            costs.clone().any(|c| c.source == *s) || r.budget.lines.iter().any(|l| l.source == *s)
+        })
+        .collect();
+    let source_keys: Vec<String> = sources.iter().map(|s| s.label().to_string()).collect();
+
+    let by_chapter = rows_by(
+        ctx,
+        &chapters,
+        chapter,
+        |l| l.chapter.trim().to_string(),
+        |k| match catalogue().chapter(k) {
+            Some(c) => format!("rozdz. {} — {}", k, c.name),
+            None if k.is_empty() => "rozdział nie podany".to_string(),
+            None => format!("rozdz. {k}"),
+        },
+    );
+    let by_source = rows_by(
+        ctx,
+        &source_keys,
+        |c| c.source.label().to_string(),
+        |l| l.source.label().to_string(),
+        |k| format!("źródło: {k}"),
+    );
+
+    out.push_str("<h3>Koszty działań a wykonanie budżetu</h3>\n");
+    let all_match = by_chapter
+        .iter()
+        .chain(&by_source)
+        .all(|r| r.budget == r.activities + r.groups);
+    if all_match && !with_groups {
+        out.push_str(
+            "<p>Koszty działań zgadzają się z wykonaniem budżetu w każdym rozdziale i dla \
+             każdego źródła finansowania.</p>\n",
+        );
+        return Ok(());
+    }
+    out.push_str(
+        "<table class=\"reconciliation\">\n<caption>Koszty działań według rozdziałów i źródeł \
+         finansowania w porównaniu z wykonaniem budżetu</caption>\n<thead><tr>\
+         <th scope=\"col\">Rozdział / źródło</th>\
+             <th scope=\"col\" class=\"num\">Koszty działań</th>",
+    );
+    if with_groups {
+        out.push_str(
+            "<th scope=\"col\" class=\"num\">Koszty wspólne</th>\
+             <th scope=\"col\" class=\"num\">Razem</th>",
+        );
+    }
+    out.push_str(
+        "<th scope=\"col\" class=\"num\">Wykonanie budżetu</th>\
+         <th scope=\"col\" class=\"num\">Różnica</th></tr></thead>\n",
+    );
+    let row = |out: &mut String, row: &Row, class: &str| -> fmt::Result {
+        let total = row.activities + row.groups;
+        write!(
+            out,
+            "<tr{class}><th scope=\"row\">{}</th><td class=\"num\">{}</td>",
+            Esc(or_missing(&row.label)),
+            Esc(&amount(row.activities))
+        )?;
+        if with_groups {
+            write!(
+                out,
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                Esc(&amount(row.groups)),
+                Esc(&amount(total))
+            )?;
+        }
+        writeln!(
+            out,
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            Esc(&amount(row.budget)),
+            Esc(&amount(row.budget - total))
+        )
+    };
+    let sum = |rows: &[Row], label: &str| Row {
+        label: label.to_string(),
+        activities: rows.iter().map(|r| r.activities).sum(),
+        groups: rows.iter().map(|r| r.groups).sum(),
+        budget: rows.iter().map(|r| r.budget).sum(),
+    };
+    out.push_str("<tbody>\n");
+    for r in &by_chapter {
+        row(out, r, "")?;
+    }
+    row(out, &sum(&by_chapter, "Razem"), " class=\"subtotal\"")?;
+    out.push_str("</tbody>\n<tbody>\n");
+    for r in &by_source {
+        row(out, r, "")?;
+    }
+    row(out, &sum(&by_source, "Razem"), " class=\"subtotal\"")?;
+    out.push_str("</tbody>\n</table>\n");
+    out.push_str(
+        "<p class=\"note\">Różnica to wykonanie budżetu pomniejszone o koszty przypisane \
+         działaniom; działania finansowane przez inne podmioty nie obciążają budżetu.</p>\n",
+    );
     Ok(())
 }
 
@@ -165,6 +424,9 @@ fn chart(out: &mut String, ctx: &Ctx, split: &Split) -> fmt::Result {
         .zip(&split.per_task)
         .map(|(t, a)| (label(t), *a))
         .collect();
+    if !split.common_names.is_empty() {
+        rows.push(("Koszt wspólny kilku działań".to_string(), split.common));
+    }
     if split.outside != Amount::ZERO {
         rows.push((
             "Działania bez zadania ustawowego programu".to_string(),

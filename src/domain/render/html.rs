@@ -73,18 +73,31 @@ pub(super) fn full_stop(text: &str) -> &'static str {
 /// `148 543,63 zł` (the one money format of the app).
 pub(super) use crate::domain::money::format_pl as amount;
 
-/// An amount, or a dash when it is not known.
-pub(super) fn amount_or_dash(a: Option<Amount>) -> String {
-    a.map(amount).unwrap_or_else(|| "—".to_string())
-}
-
 /// A count or measure without trailing zeros: `1 737`, `18,5`.
 pub(super) fn number(d: Decimal) -> String {
     crate::domain::money::decimal_pl(d, 0)
 }
 
-pub(super) fn number_or_dash(d: Option<Decimal>) -> String {
-    d.map(number).unwrap_or_else(|| "—".to_string())
+/// What a table cell shows for a value that was not given (never `0`).
+pub(super) const NO_DATA: &str = "brak danych";
+
+/// An amount, or "brak danych" when it was not given.
+pub(super) fn amount_or_no_data(a: Option<Amount>) -> String {
+    a.map(amount).unwrap_or_else(|| NO_DATA.to_string())
+}
+
+/// A whole count with thousands grouped: `1 737`.
+pub(super) fn count(n: impl Into<u64>) -> String {
+    number(Decimal::from(n.into()))
+}
+
+/// A change with its sign: `+2`, `-4`, `0`.
+pub(super) fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", number(d))
+    } else {
+        number(d)
+    }
 }
 
 /// `part` as a percentage of `whole` with one decimal (`97,6%`), if `whole` is positive.
@@ -132,6 +145,10 @@ mod tests {
         assert_eq!(number(dec("110")), "110");
         assert_eq!(percent(dec("196"), dec("180")).as_deref(), Some("108,9%"));
         assert_eq!(percent(dec("1"), dec("0")), None);
+        assert_eq!(signed(dec("2")), "+2");
+        assert_eq!(signed(dec("-1500")), "-1 500");
+        assert_eq!(signed(dec("0")), "0");
+        assert_eq!(count(1737u32), "1 737");
     }
 
     #[test]

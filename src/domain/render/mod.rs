@@ -8,8 +8,11 @@
 mod activities;
 mod budget;
 mod closing;
+mod consultation;
 mod context;
+mod council;
 mod coverage;
+mod gkrpa;
 mod html;
 mod partners;
 mod style;
@@ -18,7 +21,7 @@ mod title;
 use std::fmt::{self, Write};
 
 use super::catalogue::{catalogue, StatutoryTask};
-use super::model::{Activity, Id, Layout, Report, TaskId};
+use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
 use html::Esc;
 
 /// How to render a report.
@@ -60,9 +63,12 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
     budget::write(out, ctx)?;
     activities::write(out, ctx)?;
     coverage::write(out, ctx)?;
+    gkrpa::write(out, ctx)?;
+    consultation::write(out, ctx)?;
     partners::write(out, ctx)?;
     context::write(out, ctx)?;
     closing::write(out, ctx)?;
+    council::write(out, ctx)?;
 
     out.push_str("</main>\n");
     if let Some(json) = &options.embed_json {
@@ -144,14 +150,40 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| format!("{id} (zadanie spoza katalogu)"))
     }
 
-    /// The in-document anchor of an activity (from its position, never from user text).
-    pub fn anchor(&self, activity: &Activity) -> String {
-        let index = self
-            .report
+    /// The position of an activity in the report (0 if it is not one of the report's).
+    pub fn index_of(&self, activity: &Activity) -> usize {
+        self.report
             .activities
             .iter()
             .position(|a| std::ptr::eq(a, activity))
-            .unwrap_or(0);
-        format!("dzialanie-{}", index + 1)
+            .unwrap_or(0)
+    }
+
+    /// The in-document anchor of an activity (from its position, never from user text).
+    pub fn anchor(&self, activity: &Activity) -> String {
+        format!("dzialanie-{}", self.index_of(activity) + 1)
+    }
+
+    /// The activities a group cost covers: every activity of its goal and every activity it
+    /// lists, in report order, each once.
+    pub fn covered_by(&self, group: &GroupCost) -> Vec<&'a Activity> {
+        self.report
+            .activities
+            .iter()
+            .filter(|a| {
+                (group.goal.is_some() && a.goal == group.goal) || group.activities.contains(&a.id)
+            })
+            .collect()
+    }
+
+    /// The group costs that cover an activity, in report order.
+    pub fn group_costs_of(&self, activity: &Activity) -> Vec<&'a GroupCost> {
+        self.report
+            .group_costs
+            .iter()
+            .filter(|g| {
+                (g.goal.is_some() && activity.goal == g.goal) || g.activities.contains(&activity.id)
+            })
+            .collect()
     }
 }

@@ -18,6 +18,8 @@ h2 { font-size: 15pt; margin: 1.75rem 0 .5rem; padding-bottom: .15rem; border-bo
 h3 { font-size: 13pt; margin: 1.25rem 0 .4rem; }
 h4 { font-size: 12pt; margin: 1rem 0 .3rem; }
 h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+/* A sentence that introduces a table stays with it, and so with the heading above it. */
+p.lead-in { break-after: avoid; page-break-after: avoid; }
 p { margin: .35rem 0; }
 a { color: #000; }
 .lead { font-size: 13pt; font-weight: bold; margin: 0 0 .5rem; }
@@ -48,6 +50,14 @@ figure.chart .axis { stroke: #000; stroke-width: 1; }
 figure, .signature, dl.facts { break-inside: avoid; page-break-inside: avoid; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
+/* Totals print once, under the last row: a repeated footer would show "Ogółem" mid-table. */
+tfoot { display: table-row-group; }
+/* Small tables stay whole, on the page of their heading where they fit. */
+table.income, table.fees, table.by-source, table.reconciliation, table.gkrpa, table.clients,
+table.referrals, table.indicators, table.members { break-inside: avoid; page-break-inside: avoid; }
+table.context tbody th { min-width: 9rem; }
+/* The commission's section is short: it starts on a new page rather than leave its heading. */
+section.gkrpa { break-inside: avoid; page-break-inside: avoid; }
 @page {
   size: A4;
   margin: 20mm 18mm 22mm;

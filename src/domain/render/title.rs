@@ -252,12 +252,15 @@ pub(super) fn write_legal_basis(out: &mut String, ctx: &Ctx) -> fmt::Result {
             Esc(&text.intro),
             Esc(&text.citation)
         )?;
-        for t in tasks {
+        let tasks: Vec<_> = tasks.collect();
+        for (i, t) in tasks.iter().enumerate() {
+            // As in the statute: points end with a semicolon, the last one with a full stop.
+            let end = if i + 1 == tasks.len() { "." } else { ";" };
             writeln!(
                 out,
-                "<li>{}) {}; <span class=\"cite\">({})</span></li>",
+                "<li>{}) {}{end} <span class=\"cite\">({})</span></li>",
                 t.point,
-                Esc(t.wording(r.year)),
+                Esc(t.wording(r.year).trim_end_matches([';', '.', ' '])),
                 Esc(&t.citation)
             )?;
         }
