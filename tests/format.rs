@@ -1141,7 +1141,8 @@ fn schema_and_reader_agree_on_every_decimal_text_case() {
         "123456789012345678901234567890", // 30 digits
         "1.2345678901234567890123456789", // 29 digits
     ];
-    let places: [(&str, fn(&mut Value, &str)); 2] = [
+    type Put = fn(&mut Value, &str);
+    let places: [(&str, Put); 2] = [
         ("amount", |v, s| {
             v["report"]["budget"]["lines"][0]["executed"] = Value::from(s)
         }),
