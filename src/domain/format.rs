@@ -281,7 +281,7 @@ pub enum ReadError {
         column: usize,
         offset: usize,
     },
-    /// The file is UTF-16 (a UTF-16 byte-order mark, or the zero bytes of UTF-16 text).
+    /// The file is UTF-16 or UTF-32 (a UTF-16 byte-order mark, or the zero bytes of such text).
     Utf16,
 }
 
@@ -317,8 +317,8 @@ impl ReadError {
                  mógł zostać zapisany w innym kodowaniu (np. Windows-1250 albo ISO-8859-2) — \
                  nic nie wczytano, aby nie zniekształcić polskich liter."
             ),
-            ReadError::Utf16 => "Plik jest zapisany w kodowaniu UTF-16, a pliki Raport GP są \
-                 w UTF-8. Zapisz go ponownie jako UTF-8 (np. w Notatniku: „Zapisz jako” → \
+            ReadError::Utf16 => "Plik jest zapisany w kodowaniu UTF-16 (albo UTF-32), a pliki \
+                 Raport GP są w UTF-8. Zapisz go ponownie jako UTF-8 (np. w Notatniku: „Zapisz jako” → \
                  kodowanie UTF-8) albo wyeksportuj z aplikacji jeszcze raz."
                 .into(),
             ReadError::TooLarge { size, limit } => format!(
