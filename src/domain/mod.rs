@@ -7,6 +7,7 @@ pub mod date;
 pub mod format;
 pub mod model;
 pub mod money;
+pub mod perf;
 pub mod render;
 pub mod rules;
 pub mod samples;

@@ -9,6 +9,8 @@
 //! every statutory task of its regime, its activity costs add up, chapter by chapter, to the
 //! budget's executed amounts, and it passes every check without a finding.
 
+pub mod generate;
+
 use super::format::{self, FileContents};
 use super::model::*;
 
