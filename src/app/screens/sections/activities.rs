@@ -449,6 +449,8 @@ fn ActivityBody(
     let (area, set_area) = lens_enum!(sig, area);
     let (level, set_level) = lens_enum!(sig, level);
     let (mode, set_mode) = lens_enum!(sig, mode);
+    let (recommended, set_recommended) = lens!(sig, recommended_program);
+    let (event, set_event) = lens!(sig, event);
     let (status, set_status) = lens_enum!(sig, status);
     let (reason, set_reason) = lens!(sig, status_reason);
     let (notes, set_notes) = lens!(sig, notes);
@@ -662,6 +664,8 @@ fn ActivityBody(
             <SelectField id=f(&["level"]) label="Poziom profilaktyki" options=enum_options(&PreventionLevel::ALL, PreventionLevel::label) value=level on_change=set_level />
             <SelectField id=f(&["mode"]) label="Tryb realizacji" options=enum_options(&Mode::ALL, Mode::label) value=mode on_change=set_mode />
         </div>
+        <TextField id=f(&["recommended_program"]) label="Program rekomendowany" hint="Nazwa programu z Bazy Programów Rekomendowanych; zostaw puste, jeśli działanie nim nie jest." value=recommended on_input=set_recommended />
+        <CheckField id=f(&["event"]) label="festyn / impreza plenerowa" checked=event on_change=set_event />
         <fieldset id=f(&["target_groups"]) tabindex="-1">
             <legend>"Grupy docelowe"</legend>
             {notes_view(f(&["target_groups"]), notes_for(&f(&["target_groups"])))}
@@ -762,6 +766,7 @@ fn IndicatorRow(
     );
     let (planned, set_planned) = ind_lens(&sig, &id, |x| x.planned, |x, v| x.planned = v);
     let (achieved, set_achieved) = ind_lens(&sig, &id, |x| x.achieved, |x, v| x.achieved = v);
+    let (approx, set_approx) = ind_lens(&sig, &id, |x| x.approximate, |x, v| x.approximate = v);
     let f = {
         let (aid, iid) = (aid.clone(), id.0.clone());
         move |field: &str| act_dom_id(&aid, &["indicators", &iid, field])
@@ -774,6 +779,7 @@ fn IndicatorRow(
             <SelectField id=f("unit") label="Jednostka" options=enum_options(&IndicatorUnit::ALL, IndicatorUnit::label) value=unit on_change=set_unit />
             <NumberField id=f("planned") label="Plan" value=planned on_change=set_planned />
             <NumberField id=f("achieved") label="Wykonanie" value=achieved on_change=set_achieved />
+            <CheckField id=f("approximate") label="wartość przybliżona (ok.)" checked=approx on_change=set_approx />
             <button type="button" class="danger" on:click=remove>"Usuń wskaźnik"</button>
         </div>
     }
