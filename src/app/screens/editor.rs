@@ -164,6 +164,18 @@ pub fn EditorScreen() -> impl IntoView {
             }
         })
     };
+    let older = move || {
+        ed.stored_older.get().map(|v| {
+            view! {
+                <p class="info" data-testid="older-version">
+                    {format!(
+                        "Ten raport zapisała poprzednia wersja aplikacji (format w wersji {v}). Przy pierwszej zmianie zostanie zapisany w wersji {}; pierwotny tekst zostaje jako kopia zapasowa (sekcja „Eksport”).",
+                        crate::app::bridge::SCHEMA_VERSION
+                    )}
+                </p>
+            }
+        })
+    };
     let back = move |_| {
         ed.close();
         app.screen.set(Screen::Start);
@@ -178,6 +190,7 @@ pub fn EditorScreen() -> impl IntoView {
                 <button type="button" class="no-print" on:click=back>"Wróć do listy raportów"</button>
             </div>
             {banner}
+            {older}
             {nudge}
             <div class="editor-body">
                 <nav class="section-nav" aria-label="Sekcje raportu">
