@@ -235,7 +235,7 @@ pub fn TaskSection(
         (!has_activity.get()).then(|| {
             let desc = (!notes.with(Vec::is_empty)).then(|| note_id.clone());
             view! {
-                <p>"W tym zadaniu nie ma działań. Napisz, dlaczego w tym roku go nie realizowano."</p>
+                <p>"Zadanie ustawowe bez działań wymaga wyjaśnienia: napisz, dlaczego w tym roku go nie realizowano."</p>
                 <button type="button" id=button_id.clone() aria-describedby=desc on:click=add_gap.clone()>
                     "Wpisz powód niezrealizowania"
                 </button>

@@ -345,7 +345,7 @@ fn ReferralRow(
         })
     };
     view! {
-        <div class="referral grid">
+        <div class="referral inline-form">
             <TextField id=f("target") label="Dokąd skierowano" hint="np. Poradnia Terapii Uzależnień" value=target on_input=set_target />
             <CountField id=f("persons") label="Liczba osób" hint="np. 9" value=persons on_change=set_persons />
             <button type="button" class="danger" on:click=remove>"Usuń skierowanie"</button>
