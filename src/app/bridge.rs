@@ -43,10 +43,23 @@ pub fn backup_json(reports: &[Report]) -> String {
     format::backup_to_json(reports, crate::APP_VERSION, &now_rfc3339())
 }
 
+/// The schema version this app writes.
+pub const SCHEMA_VERSION: u32 = format::SCHEMA_VERSION;
+
 /// Reads a stored report file (a backup file of several reports is not a stored entry).
 pub fn read_file(text: &str) -> Result<Report, ReadFailure> {
+    read_stored(text).map(|(report, _)| report)
+}
+
+/// Reads a stored report file, with the schema version it was written in (before migration):
+/// an entry of an older version reads as the current model, and its text must be kept before
+/// anything is written over it.
+pub fn read_stored(text: &str) -> Result<(Report, u32), ReadFailure> {
     match format::read_file(text)? {
-        FileContents::Report(f) => Ok(f.report),
+        FileContents::Report(f) => {
+            let version = f.read_version;
+            Ok((f.report, version))
+        }
         FileContents::Backup(_) => Err(ReadFailure {
             newer: false,
             message: "Zapisany wpis jest kopią wielu raportów, a nie jednym raportem.".into(),
@@ -54,11 +67,40 @@ pub fn read_file(text: &str) -> Result<Report, ReadFailure> {
     }
 }
 
+/// The schema version a readable stored text was written in; `None` if it cannot be read.
+pub fn stored_version(text: &str) -> Option<u32> {
+    format::read_file(text).ok().map(|c| c.read_version())
+}
+
 /// Reads an imported file: a report file, a backup file of several reports, or a saved
 /// printable HTML report.
 pub fn read_import(text: &str) -> Result<Vec<Report>, ReadFailure> {
+    read_import_versioned(text).map(|(reports, _)| reports)
+}
+
+/// Like [`read_import`], with the schema version the file was written in (before migration).
+pub fn read_import_versioned(text: &str) -> Result<(Vec<Report>, u32), ReadFailure> {
     let contents = format::read_file(text)?;
-    Ok(contents.reports().into_iter().cloned().collect())
+    let version = contents.read_version();
+    Ok((contents.reports().into_iter().cloned().collect(), version))
+}
+
+/// What reading a file of an older schema version changed, in Polish, for the import preview;
+/// `None` for a file of the current version. Each migration step has its sentence.
+pub fn migration_note(read_version: u32) -> Option<String> {
+    if read_version >= SCHEMA_VERSION {
+        return None;
+    }
+    let mut note = format!(
+        "Plik jest w wersji {read_version} formatu — zostanie zapisany w wersji {SCHEMA_VERSION}."
+    );
+    if read_version < 2 {
+        // `format::v1_to_v2`: ids of the sobriety act's tasks now equal the statute's points.
+        note.push_str(
+            " Identyfikatory zadań przenumerowano zgodnie z ustawą: pkt 4 art. 4¹ ust. 1 jest uchylony, więc dawne zadania alkoholowe 4, 5 i 6 to teraz pkt 5, 6 i 7.",
+        );
+    }
+    Some(note)
 }
 
 /// Refuses a file by its size alone (`File.size`), before a byte of it is read.

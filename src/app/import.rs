@@ -46,6 +46,8 @@ pub struct Incoming {
 pub struct Plan {
     pub file_name: String,
     pub items: Vec<Incoming>,
+    /// The schema version the file was written in (before migration).
+    pub read_version: u32,
 }
 
 impl Plan {
@@ -84,7 +86,7 @@ pub fn label(r: &Report) -> String {
 /// Reads a file's text into a plan, or the domain's Polish message of what is wrong and where.
 /// Reads storage only to tell what each report would replace.
 pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
-    let reports = bridge::read_import(text).map_err(|f| f.message)?;
+    let (reports, read_version) = bridge::read_import_versioned(text).map_err(|f| f.message)?;
     let store = Store::open().ok();
     let mut seen: HashSet<String> = HashSet::new();
     let items = reports
@@ -128,6 +130,7 @@ pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
     Ok(Plan {
         file_name: file_name.to_string(),
         items,
+        read_version,
     })
 }
 

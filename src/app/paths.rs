@@ -10,6 +10,10 @@ pub enum SectionKey {
     Budget,
     Task(TaskId),
     Goals,
+    /// Komisja (GKRPA): the commission's own work.
+    Gkrpa,
+    /// Punkty konsultacyjne.
+    ConsultationPoints,
     Partners,
     Context,
     Conclusions,
@@ -37,6 +41,13 @@ fn id_in(report: &Report, list: &[String], index: usize) -> Option<String> {
         ["coalitions"] => report.coalitions.get(index).map(|a| a.id.0.clone()),
         ["context_figures"] => report.context_figures.get(index).map(|a| a.id.0.clone()),
         ["task_gaps"] => report.task_gaps.get(index).map(|g| g.task.0.clone()),
+        ["consultation_points"] => report
+            .consultation_points
+            .get(index)
+            .map(|p| p.id.0.clone()),
+        ["group_costs"] => report.group_costs.get(index).map(|g| g.id.0.clone()),
+        // References: the referenced id, matching the checkbox ids.
+        ["gkrpa", "budget_lines"] => report.gkrpa.budget_lines.get(index).map(|l| l.0.clone()),
         _ => None,
     }
 }
@@ -80,6 +91,8 @@ pub fn dom_id_for_path(path: &str, report: &Report) -> String {
     let mut listed: Vec<String> = Vec::new();
     let mut activity: Option<usize> = None;
     let mut coalition: Option<usize> = None;
+    let mut point: Option<usize> = None;
+    let mut group: Option<usize> = None;
     for s in segs {
         let Ok(i) = s.parse::<usize>() else {
             listed.push(s.clone());
@@ -97,6 +110,14 @@ pub fn dom_id_for_path(path: &str, report: &Report) -> String {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
             }),
+            (Some("referrals"), _) => point
+                .and_then(|p| report.consultation_points.get(p))
+                .and_then(|p| p.referrals.get(i))
+                .map(|x| x.id.0.clone()),
+            (Some("activities"), _) if group.is_some() => group
+                .and_then(|g| report.group_costs.get(g))
+                .and_then(|g| g.activities.get(i))
+                .map(|x| x.0.clone()),
             (Some("members"), _) => coalition
                 .and_then(|c| report.coalitions.get(c))
                 .and_then(|c| c.members.get(i))
@@ -108,6 +129,12 @@ pub fn dom_id_for_path(path: &str, report: &Report) -> String {
         }
         if listed == ["coalitions"] {
             coalition = Some(i);
+        }
+        if listed == ["consultation_points"] {
+            point = Some(i);
+        }
+        if listed == ["group_costs"] {
+            group = Some(i);
         }
         out.push(id.unwrap_or(s));
     }
@@ -130,7 +157,9 @@ pub fn section_for_path(path: &str, report: &Report) -> SectionKey {
         | "next_program_resolution_date"
         | "introduction"
         | "monitoring" => SectionKey::Program,
-        "budget" => SectionKey::Budget,
+        "budget" | "group_costs" => SectionKey::Budget,
+        "gkrpa" => SectionKey::Gkrpa,
+        "consultation_points" => SectionKey::ConsultationPoints,
         "activities" => index
             .and_then(|i| report.activities.get(i))
             .and_then(|a| a.tasks.first().cloned())
@@ -147,7 +176,7 @@ pub fn section_for_path(path: &str, report: &Report) -> SectionKey {
         "goals" => SectionKey::Goals,
         "partners" | "coalitions" => SectionKey::Partners,
         "context_figures" => SectionKey::Context,
-        "conclusions" | "signature" => SectionKey::Conclusions,
+        "conclusions" | "signature" | "council" => SectionKey::Conclusions,
         "layout" => SectionKey::Export,
         _ => SectionKey::Check,
     }

@@ -102,6 +102,9 @@ pub struct Editor {
     pub removed: RwSignal<Option<RemovedActivity>>,
     /// Activity row keys whose card is expanded.
     pub expanded: RwSignal<std::collections::HashSet<u64>>,
+    /// The schema version of the stored entry when it is older than the one this app writes
+    /// (written by the previous release); `None` once the entry is saved in the current one.
+    pub stored_older: RwSignal<Option<u32>>,
     /// The stored revision this tab's content is based on.
     base_rev: StoredValue<u64>,
     /// The content last saved (or loaded), to skip writes that change nothing.
@@ -139,6 +142,7 @@ impl Editor {
             stale: RwSignal::new(false),
             removed: RwSignal::new(None),
             expanded: RwSignal::new(Default::default()),
+            stored_older: RwSignal::new(None),
             base_rev: StoredValue::new(0),
             last_doc: StoredValue::new(Report::default()),
             pending: StoredValue::new(false),
@@ -187,9 +191,15 @@ impl Editor {
         self.findings.set(locate(&snap));
         self.last_doc.set_value(snap);
         self.open_id.set(Some(id.clone()));
-        // A backup of what was stored when the report was opened.
+        // A backup of what was stored when the report was opened — before anything can be
+        // written over it. For an entry of the previous release (an older schema version, read
+        // through the migration) this keeps its original text; `Store::save` also makes sure of
+        // it before the first write.
+        self.stored_older.set(None);
         if let Ok(store) = Store::open() {
             if let Ok(Some(text)) = store.get(&super::storage::report_key(&id)) {
+                self.stored_older
+                    .set(bridge::stored_version(&text).filter(|v| *v < bridge::SCHEMA_VERSION));
                 if let Err(e) = store.push_backup(&id, &text, now_ms() as i64) {
                     self.save_error
                         .set(Some(StorageError::BackupFailed(Box::new(e))));
@@ -287,6 +297,9 @@ impl Editor {
                 self.last_doc.set_value(report);
                 self.last_saved.set(Some(meta.saved_at));
                 self.save_error.set(None);
+                if self.stored_older.get_untracked().is_some() {
+                    self.stored_older.set(None);
+                }
                 // A rolling backup when the domain's interval says one is due.
                 let now = meta.saved_at as i64;
                 if bridge::backup_due(store.last_backup(&id), now) {

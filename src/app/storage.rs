@@ -2,7 +2,9 @@
 //! the domain's JSON envelope; an index with each report's revision stamp and save/export times;
 //! rolling backups. Invariants: every failure is a typed [`StorageError`] the UI shows (never only
 //! logged); a write only happens when the stored revision is the one this tab loaded (a stale tab
-//! never overwrites newer data); an entry that fails to load is never written by this module.
+//! never overwrites newer data); an entry that fails to load is never written by this module; an
+//! entry of an older schema version (it reads, migrated) is kept as a backup before it is
+//! replaced.
 
 use std::collections::BTreeMap;
 
@@ -309,8 +311,9 @@ impl Store {
         }
         if let Some(existing) = self.get(&report_key(id))? {
             // Never write over an entry this app cannot read (kept aside for the user).
-            if let Err(f) = bridge::read_file(&existing) {
-                return Err(from_read_failure(&report_key(id), existing, f));
+            match bridge::read_stored(&existing) {
+                Err(f) => return Err(from_read_failure(&report_key(id), existing, f)),
+                Ok((_, version)) => self.keep_older_version(id, &existing, version)?,
             }
         }
         self.set(&report_key(id), text)?;
@@ -346,6 +349,23 @@ impl Store {
         Ok(meta)
     }
 
+    /// Before an entry written in an older schema version (by the previous release) is replaced,
+    /// its text is kept as a rolling backup, once: the migrated text never silently takes the
+    /// place of the only copy of what the user stored. If the backup cannot be written, the
+    /// write that would replace the entry is refused with that error.
+    fn keep_older_version(
+        &self,
+        id: &str,
+        existing: &str,
+        version: u32,
+    ) -> Result<(), StorageError> {
+        if version >= bridge::SCHEMA_VERSION || self.backups(id).iter().any(|b| b.text == existing)
+        {
+            return Ok(());
+        }
+        self.push_backup(id, existing, now_ms() as i64)
+    }
+
     /// Records a JSON export of a report.
     pub fn mark_exported(&self, id: &str, at: f64) -> Result<(), StorageError> {
         let mut index = self.index();
@@ -364,6 +384,11 @@ impl Store {
             rev: current_rev.max(meta.rev) + 1,
             ..meta
         };
+        if let Some(existing) = self.get(&report_key(id))? {
+            if let Some(version) = bridge::stored_version(&existing) {
+                self.keep_older_version(id, &existing, version)?;
+            }
+        }
         self.set(&report_key(id), text)?;
         index.insert(id.to_string(), meta.clone());
         self.write_index(&index)?;

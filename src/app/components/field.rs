@@ -147,6 +147,10 @@ pub fn ParsedField<T>(
     /// `inputmode` attribute ("decimal", "numeric").
     #[prop(default = "decimal")]
     inputmode: &'static str,
+    /// Keep the label for assistive technology only (a cell of a labelled table, whose row and
+    /// column headers say the same visibly).
+    #[prop(optional)]
+    label_hidden: bool,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -172,7 +176,7 @@ where
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone() class:visually-hidden=label_hidden>{label}</label>
             {hint_view}
             <span class="with-suffix">
                 <input
@@ -341,6 +345,92 @@ pub fn IntField(
             format=show_int
             inputmode="numeric"
         />
+    }
+}
+
+/// A count of people or events: a whole number, 0 or more. Empty means "not given" (`None`),
+/// never 0.
+fn parse_count(s: &str) -> Result<Option<u32>, String> {
+    use rust_decimal::prelude::ToPrimitive;
+    let Some(d) = bridge::parse_number(s)? else {
+        return Ok(None);
+    };
+    if d < rust_decimal::Decimal::ZERO || !d.fract().is_zero() {
+        return Err(format!(
+            "„{}” nie jest liczbą całkowitą nieujemną. Wpisz np. 12; zostaw puste, jeśli nie wiadomo.",
+            s.trim()
+        ));
+    }
+    d.to_u32()
+        .map(Some)
+        .ok_or_else(|| format!("„{}” to za duża liczba.", s.trim()))
+}
+fn show_count(n: &u32) -> String {
+    bridge::format_number(rust_decimal::Decimal::from(*n))
+}
+
+/// A whole-number count (people, meetings, opinions): empty is "not given", never 0.
+#[component]
+pub fn CountField(
+    /// Element id of the input.
+    #[prop(into)]
+    id: String,
+    /// Visible label.
+    #[prop(into)]
+    label: String,
+    /// Hint or example.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<Option<u32>>,
+    /// Receives a newly parsed value.
+    #[prop(into)]
+    on_change: Callback<Option<u32>>,
+    /// Keep the label for assistive technology only (table cells).
+    #[prop(optional)]
+    label_hidden: bool,
+) -> impl IntoView {
+    view! {
+        <ParsedField
+            id=id
+            label=label
+            hint=hint.unwrap_or_default()
+            value=value
+            on_change=on_change
+            parse=parse_count
+            format=show_count
+            inputmode="numeric"
+            label_hidden=label_hidden
+        />
+    }
+}
+
+/// Figures the app computes (not typed): a description list, each value with a test id.
+/// The caller puts a heading before it.
+#[component]
+pub fn ComputedFigures(
+    /// (test id, label, value) of each figure.
+    #[prop(into)]
+    figures: Signal<Vec<(&'static str, String, String)>>,
+) -> impl IntoView {
+    view! {
+        <dl class="computed">
+            {move || {
+                figures
+                    .get()
+                    .into_iter()
+                    .map(|(tid, l, v)| {
+                        view! {
+                            <div>
+                                <dt>{l}</dt>
+                                <dd data-testid=tid>{v}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </dl>
     }
 }
 

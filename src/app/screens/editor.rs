@@ -9,8 +9,10 @@ use super::sections::{
     budget::BudgetSection,
     check::CheckSection,
     conclusions::ConclusionsSection,
+    consultation::ConsultationSection,
     context::ContextSection,
     export::ExportSection,
+    gkrpa::GkrpaSection,
     partners::PartnersSection,
     program::ProgramSection,
 };
@@ -18,6 +20,7 @@ use super::start::display_name;
 use crate::app::paths::SectionKey;
 use crate::app::state::{counts, focus_later, format_time, plural, AppState, Editor, Screen};
 use crate::app::storage::{self, now_ms, StorageError};
+use crate::domain::catalogue::{regime_covers, TaskArea};
 
 /// After this long without a JSON export, the editor nudges the user to download one.
 const EXPORT_NUDGE_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
@@ -32,6 +35,8 @@ pub fn section_title(key: &SectionKey) -> String {
             .map(|t| t.short_name.clone())
             .unwrap_or_else(|| t.0.clone()),
         SectionKey::Goals => "Układ według celów (I–V)".into(),
+        SectionKey::Gkrpa => "Komisja (GKRPA)".into(),
+        SectionKey::ConsultationPoints => "Punkty konsultacyjne".into(),
         SectionKey::Partners => "Partnerzy".into(),
         SectionKey::Context => "Dane kontekstowe".into(),
         SectionKey::Conclusions => "Wnioski".into(),
@@ -56,8 +61,15 @@ pub fn EditorScreen() -> impl IntoView {
                     .map(|t| SectionKey::Task(t.id.clone())),
             )
         });
+        v.push(SectionKey::Goals);
+        // The commission belongs to the sobriety act (art. 4¹ ust. 3–5): shown for the alcohol
+        // and joint programs, and for any report that already holds its data, so nothing typed
+        // becomes unreachable after a change of regime.
+        if h.with(|r| regime_covers(r.program.regime, TaskArea::Alcohol) || !r.gkrpa.is_empty()) {
+            v.push(SectionKey::Gkrpa);
+        }
         v.extend([
-            SectionKey::Goals,
+            SectionKey::ConsultationPoints,
             SectionKey::Partners,
             SectionKey::Context,
             SectionKey::Conclusions,
@@ -152,6 +164,18 @@ pub fn EditorScreen() -> impl IntoView {
             }
         })
     };
+    let older = move || {
+        ed.stored_older.get().map(|v| {
+            view! {
+                <p class="info" data-testid="older-version">
+                    {format!(
+                        "Ten raport zapisała poprzednia wersja aplikacji (format w wersji {v}). Przy pierwszej zmianie zostanie zapisany w wersji {}; pierwotny tekst zostaje jako kopia zapasowa (sekcja „Eksport”).",
+                        crate::app::bridge::SCHEMA_VERSION
+                    )}
+                </p>
+            }
+        })
+    };
     let back = move |_| {
         ed.close();
         app.screen.set(Screen::Start);
@@ -166,6 +190,7 @@ pub fn EditorScreen() -> impl IntoView {
                 <button type="button" class="no-print" on:click=back>"Wróć do listy raportów"</button>
             </div>
             {banner}
+            {older}
             {nudge}
             <div class="editor-body">
                 <nav class="section-nav" aria-label="Sekcje raportu">
@@ -216,6 +241,8 @@ pub fn EditorScreen() -> impl IntoView {
                         SectionKey::Budget => view! { <BudgetSection /> }.into_any(),
                         SectionKey::Task(t) => view! { <TaskSection task=t /> }.into_any(),
                         SectionKey::Goals => view! { <GoalsSection /> }.into_any(),
+                        SectionKey::Gkrpa => view! { <GkrpaSection /> }.into_any(),
+                        SectionKey::ConsultationPoints => view! { <ConsultationSection /> }.into_any(),
                         SectionKey::Partners => view! { <PartnersSection /> }.into_any(),
                         SectionKey::Context => view! { <ContextSection /> }.into_any(),
                         SectionKey::Conclusions => view! { <ConclusionsSection /> }.into_any(),

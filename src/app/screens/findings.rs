@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::paths::focus_candidates;
+use crate::app::screens::sections::activities::write_gap_reason;
 use crate::app::state::{counts, focus_later, Editor, Located};
+use crate::domain::catalogue::catalogue;
+use crate::domain::model::TaskId;
 use crate::domain::rules::Severity;
 
 /// Opens the section of a finding and moves focus to its control (or the nearest container).
@@ -27,6 +30,22 @@ pub fn go_to(ed: Editor, l: &Located) {
     let mut c = focus_candidates(&l.dom_id);
     c.push("section-title".into());
     focus_later(c);
+}
+
+/// The statutory task a finding is about when that task has neither an activity nor a written
+/// reason (the finding's path is `tasks.<id>`): such a finding offers the one-step reason.
+/// Decided from the report, not from the rule's id, which may change.
+fn uncovered_task(ed: Editor, path: &str) -> Option<TaskId> {
+    let task = TaskId::new(path.strip_prefix("tasks.")?);
+    catalogue().task(&task)?;
+    let gap = ed
+        .head
+        .with_untracked(|r| r.task_gaps.iter().any(|g| g.task == task));
+    let served = ed.rows.with_untracked(|rows| {
+        rows.iter()
+            .any(|r| r.sig.with_untracked(|a| a.tasks.contains(&task)))
+    });
+    (!gap && !served).then_some(task)
 }
 
 fn severity_label(s: Severity) -> &'static str {
@@ -74,6 +93,17 @@ pub fn FindingList(
                         let msg = l.finding.message.clone();
                         let cite = l.finding.citation.clone();
                         let l2 = l.clone();
+                        let gap = uncovered_task(ed, &l.finding.path).map(|task| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="finding-action"
+                                    on:click=move |_| write_gap_reason(ed, &task)
+                                >
+                                    "Wpisz powód niezrealizowania"
+                                </button>
+                            }
+                        });
                         view! {
                             <li class=class>
                                 <button type="button" class="link" on:click=move |_| go_to(ed, &l2)>
@@ -81,6 +111,7 @@ pub fn FindingList(
                                     {msg}
                                 </button>
                                 {cite.map(|c| view! { <span class="citation">" Podstawa: " {c}</span> })}
+                                {gap}
                             </li>
                         }
                     }

@@ -256,6 +256,12 @@ fn PreviewDialog(
             String::new()
         }
     );
+    let migration = crate::app::bridge::migration_note(plan.read_version);
+    let described_by = if migration.is_some() {
+        "import-preview-summary import-migration"
+    } else {
+        "import-preview-summary"
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Escape" => {
             ev.prevent_default();
@@ -281,11 +287,12 @@ fn PreviewDialog(
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby=TITLE_ID
-                aria-describedby="import-preview-summary"
+                aria-describedby=described_by
                 on:keydown=on_key
             >
                 <h2 id=TITLE_ID tabindex="-1">"Podgląd importu"</h2>
                 <p id="import-preview-summary">{summary}</p>
+                {migration.map(|m| view! { <p class="info" id="import-migration" data-testid="import-migration">{m}</p> })}
                 <ul class="plain import-items">
                     {plan.items.into_iter().map(item_view).collect_view()}
                 </ul>

@@ -35,6 +35,39 @@ export async function waitUntil(fn, { timeout = 5000, interval = 50, message = '
 
 export const PREFIX = 'raport-gp/v1/';
 
+/**
+ * Presses Tab (or Shift+Tab) until the focused element satisfies `match`, which receives
+ * { id, tag, text, label } of document.activeElement (label: the text of its <label>).
+ */
+export async function tabTo(page, match, { back = false, max = 400 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement;
+      const label = a?.labels?.[0]?.innerText?.trim() ?? '';
+      return { text: (a?.innerText ?? '').trim(), id: a?.id ?? '', tag: a?.tagName ?? '', label };
+    });
+    if (match(el)) return el;
+  }
+  throw new Error(`focus never reached the element after ${max} presses`);
+}
+
+/** Tabs to the control with this element id and types `text` into it. */
+export async function tabAndType(page, id, text, opts = {}) {
+  await tabTo(page, (el) => el.id === id, opts);
+  await page.keyboard.type(text);
+}
+
+/**
+ * Opens an editor section from the keyboard: Tab (from the editor's title) or Shift+Tab (from
+ * inside a section: `back`) to its button in the section navigation, then Enter.
+ */
+export async function sectionByKeyboard(page, name, { back = false } = {}) {
+  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.split('\n')[0].trim() === name, { back });
+  await page.keyboard.press('Enter');
+  await waitUntil(() => page.evaluate(() => document.activeElement?.id === 'section-title'), { message: `section ${name} focused` });
+}
+
 /** Every localStorage entry of the page, as a plain object (to compare before and after). */
 export async function storageSnapshot(page) {
   return page.evaluate(() => {

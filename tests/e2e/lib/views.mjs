@@ -1,5 +1,6 @@
 // Every view of the app, and how a user reaches it; the accessibility scan visits each one.
 // Add a view here when you add a screen or a dialog.
+import fs from 'node:fs';
 import { AppShell, StartPage, EditorPage, ExportSection, downloadOf, PREFIX } from './pages.mjs';
 
 async function sample(page, name = /Przykładowo 2025/) {
@@ -101,6 +102,53 @@ export const VIEWS = [
     await f.fill('12,5,0');
     await f.blur();
   }),
+  sectionView('Budżet z kosztem wspólnym kilku działań', 'Budżet', async (page) => {
+    await page.getByRole('button', { name: 'Dodaj koszt wspólny' }).click();
+    await page.keyboard.type('Programy w szkołach');
+    const f = page.getByLabel('Wpływy z opłaty za małe opakowania w roku');
+    await f.fill('-');
+    await f.blur();
+  }),
+  sectionView('Komisja (GKRPA)', 'Komisja (GKRPA)'),
+  sectionView('Komisja (GKRPA), błędna liczba', 'Komisja (GKRPA)', async (page) => {
+    const f = page.getByLabel('Posiedzenia komisji');
+    await f.fill('2,5');
+    await f.blur();
+  }),
+  sectionView('Punkty konsultacyjne', 'Punkty konsultacyjne'),
+  sectionView('Punkty konsultacyjne: nowy punkt ze skierowaniem', 'Punkty konsultacyjne', async (page) => {
+    await page.getByRole('button', { name: 'Dodaj punkt konsultacyjny' }).click();
+    await page.getByRole('button', { name: 'Dodaj skierowanie' }).last().click();
+  }),
+  sectionView('zadanie: uzależnienia behawioralne (element programu)', /Przeciwdziałanie uzależnieniom behawioralnym/),
+  {
+    name: 'edytor: zadanie bez działań z przyciskiem „Wpisz powód niezrealizowania”',
+    async open(page) {
+      const editor = await new StartPage(page).newReport();
+      await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/);
+      await page.locator('section.section').getByRole('button', { name: 'Wpisz powód niezrealizowania' }).click();
+    },
+  },
+  {
+    name: 'lista raportów: podgląd importu pliku w wersji 1',
+    async open(page) {
+      const start = new StartPage(page);
+      await start.ready();
+      const file = { format: 'raport-gp', schema_version: 1, report: { id: 'v1', year: 2022, gmina: { name: 'Stare Lipowo' }, activities: [{ id: 'a', title: 'Dotacja', tasks: ['alcohol.4'] }] } };
+      await start.importPreview({ name: 'v1.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    },
+  },
+  {
+    name: 'edytor: raport zapisany przez poprzednią wersję aplikacji (format w wersji 1)',
+    async open(page) {
+      const text = fs.readFileSync(new URL('../../fixtures/raport-gp-v1.json', import.meta.url), 'utf8');
+      const id = JSON.parse(text).report.id; // the previous release stored each report under its own id
+      await page.evaluate(({ k, text }) => localStorage.setItem(k, text), { k: `${PREFIX}report/${id}`, text });
+      await page.reload();
+      await new StartPage(page).open(/Lipowo Wielkie/);
+      await page.getByTestId('older-version').waitFor();
+    },
+  },
   sectionView('zadanie: pomoc terapeutyczna (narkomania), karty rozwinięte', /Pomoc terapeutyczna i rehabilitacyjna \(narkomania\)/, async (page) => {
     const expand = page.getByRole('button', { name: 'Rozwiń' });
     while ((await expand.count()) > 0) await expand.first().click();

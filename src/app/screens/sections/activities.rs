@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{ids_of, item_lens, SectionFrame};
 use super::{lens, lens_enum};
 use crate::app::components::*;
-use crate::app::paths::dom_id;
+use crate::app::paths::{dom_id, SectionKey};
 use crate::app::screens::sections::budget::{chapter_codes, code_options, paragraph_codes};
 use crate::app::state::{focus_later, ActRow, Editor, RemovedActivity};
 use crate::domain::catalogue::catalogue;
@@ -116,6 +116,36 @@ fn ActivityList(
     }
 }
 
+/// Makes sure a statutory task has a written reason why nothing was done (an empty [`TaskGap`]
+/// if none yet), opens the task's section and moves focus into the reason field: the one step
+/// from "this task has no activity" to typing the reason.
+pub fn write_gap_reason(ed: Editor, task: &TaskId) {
+    ed.head.update(|r| {
+        if !r.task_gaps.iter().any(|g| &g.task == task) {
+            r.task_gaps.push(TaskGap {
+                task: task.clone(),
+                ..Default::default()
+            });
+        }
+    });
+    let key = SectionKey::Task(task.clone());
+    if ed.section.with_untracked(|s| s != &key) {
+        ed.section.set(key);
+    }
+    focus_later(vec![gap_reason_id(task)]);
+}
+
+/// Element id of a task's written reason (where findings about an uncovered task point).
+pub fn gap_reason_id(task: &TaskId) -> String {
+    dom_id(&["task_gaps", task.as_str(), "reason"])
+}
+
+/// The short form of a citation: `art. 4¹ ust. 2 zd. 2` of
+/// `art. 4¹ ust. 2 zd. 2 ustawy z dnia …` (the catalogue's text up to the act's name).
+fn short_citation(citation: &str) -> &str {
+    citation.split(" ustawy").next().unwrap_or(citation).trim()
+}
+
 /// One section per statutory task.
 #[component]
 pub fn TaskSection(
@@ -127,6 +157,39 @@ pub fn TaskSection(
     let Some(t) = catalogue().task(&task) else {
         return view! { <p>"Nieznane zadanie " {task.0.clone()}</p> }.into_any();
     };
+    let year = move || h.with(|r| r.year);
+    // The statute's words in force in the report year; the behavioural element is the
+    // program's own (art. 4¹ ust. 2 zd. 2), described but never quoted as statute.
+    let wording = if t.statutory {
+        view! {
+            <p class="intro">
+                <span class="wording">"„" {move || t.wording(year())} "”"</span>
+                " — "
+                <cite>{t.citation.clone()}</cite>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="intro">
+                <strong>"Element programu (" {short_citation(&t.citation)} ")"</strong>
+                ": "
+                {move || t.wording(year()).to_string()}
+            </p>
+            <p class="hint">
+                "To nie jest punkt ustawowego katalogu zadań gminy: program może je obejmować. Podstawa: "
+                <cite>{t.citation.clone()}</cite>
+            </p>
+        }
+        .into_any()
+    };
+    let tk = task.clone();
+    let has_gap = Memo::new(move |_| h.with(|r| r.task_gaps.iter().any(|g| g.task == tk)));
+    let tk = task.clone();
+    let has_activity = Memo::new(move |_| {
+        ed.rows
+            .with(|rows| rows.iter().any(|r| r.sig.with(|a| a.tasks.contains(&tk))))
+    });
     let tk = task.clone();
     let gap = Signal::derive(move || {
         h.with(|r| {
@@ -137,6 +200,8 @@ pub fn TaskSection(
                 .unwrap_or_default()
         })
     });
+    // An emptied reason keeps its gap (the field stays where the user types); "Usuń powód"
+    // removes it.
     let tk = task.clone();
     let set_gap = Callback::new(move |v: String| {
         h.update(|r| {
@@ -149,25 +214,52 @@ pub fn TaskSection(
                     ..Default::default()
                 });
             }
-            r.task_gaps.retain(|g| !g.reason.is_empty());
         })
     });
+    let reason_id = gap_reason_id(&task);
+    // The button carries the id of the gap's card, so a finding about the uncovered task
+    // focuses it (see `paths::focus_candidates`).
+    let button_id = dom_id(&["task_gaps", task.as_str()]);
+    let tk = task.clone();
+    let bid = button_id.clone();
+    let remove_gap = move |_| {
+        h.update(|r| r.task_gaps.retain(|g| g.task != tk));
+        focus_later(vec![bid.clone(), "section-title".into()]);
+    };
+    let tk = task.clone();
+    let add_gap = move |_| write_gap_reason(ed, &tk);
+    let rid = reason_id.clone();
+    let notes = notes_for(&reason_id);
+    let note_id = format!("{reason_id}-note");
+    let no_gap = move || {
+        (!has_activity.get()).then(|| {
+            let desc = (!notes.with(Vec::is_empty)).then(|| note_id.clone());
+            view! {
+                <p>"Zadanie ustawowe bez działań wymaga wyjaśnienia: napisz, dlaczego w tym roku go nie realizowano."</p>
+                <button type="button" id=button_id.clone() aria-describedby=desc on:click=add_gap.clone()>
+                    "Wpisz powód niezrealizowania"
+                </button>
+                {notes_view(rid.clone(), notes)}
+            }
+        })
+    };
     view! {
         <SectionFrame title=t.short_name.clone()>
-            <p class="intro">
-                <span class="wording">"„" {t.wording.clone()} "”"</span>
-                " — "
-                <cite>{t.citation.clone()}</cite>
-            </p>
+            {wording}
             <ActivityList filter=Filter::Task(task.clone()) level=3 />
-            <TextField
-                id=dom_id(&["task_gaps", task.as_str(), "reason"])
-                label="Uzasadnienie, jeśli w tym zadaniu nic nie zrealizowano"
-                hint="Wypełnij tylko wtedy, gdy w tym zadaniu nie było żadnego działania."
-                value=gap
-                on_input=set_gap
-                multiline=true
-            />
+            <div class="task-gap">
+                <Show when=move || has_gap.get() fallback=no_gap>
+                    <TextField
+                        id=reason_id.clone()
+                        label="Powód niezrealizowania zadania"
+                        hint="Dlaczego w tym roku w tym zadaniu nie było działań, np. brak chętnych realizatorów, zadanie realizowane przez powiat."
+                        value=gap
+                        on_input=set_gap
+                        multiline=true
+                    />
+                    <button type="button" class="danger" on:click=remove_gap.clone()>"Usuń powód"</button>
+                </Show>
+            </div>
         </SectionFrame>
     }
     .into_any()
@@ -449,6 +541,8 @@ fn ActivityBody(
     let (area, set_area) = lens_enum!(sig, area);
     let (level, set_level) = lens_enum!(sig, level);
     let (mode, set_mode) = lens_enum!(sig, mode);
+    let (recommended, set_recommended) = lens!(sig, recommended_program);
+    let (event, set_event) = lens!(sig, event);
     let (status, set_status) = lens_enum!(sig, status);
     let (reason, set_reason) = lens!(sig, status_reason);
     let (notes, set_notes) = lens!(sig, notes);
@@ -662,6 +756,8 @@ fn ActivityBody(
             <SelectField id=f(&["level"]) label="Poziom profilaktyki" options=enum_options(&PreventionLevel::ALL, PreventionLevel::label) value=level on_change=set_level />
             <SelectField id=f(&["mode"]) label="Tryb realizacji" options=enum_options(&Mode::ALL, Mode::label) value=mode on_change=set_mode />
         </div>
+        <TextField id=f(&["recommended_program"]) label="Program rekomendowany" hint="Nazwa programu z Bazy Programów Rekomendowanych; zostaw puste, jeśli działanie nim nie jest." value=recommended on_input=set_recommended />
+        <CheckField id=f(&["event"]) label="festyn / impreza plenerowa" checked=event on_change=set_event />
         <fieldset id=f(&["target_groups"]) tabindex="-1">
             <legend>"Grupy docelowe"</legend>
             {notes_view(f(&["target_groups"]), notes_for(&f(&["target_groups"])))}
@@ -762,6 +858,7 @@ fn IndicatorRow(
     );
     let (planned, set_planned) = ind_lens(&sig, &id, |x| x.planned, |x, v| x.planned = v);
     let (achieved, set_achieved) = ind_lens(&sig, &id, |x| x.achieved, |x, v| x.achieved = v);
+    let (approx, set_approx) = ind_lens(&sig, &id, |x| x.approximate, |x, v| x.approximate = v);
     let f = {
         let (aid, iid) = (aid.clone(), id.0.clone());
         move |field: &str| act_dom_id(&aid, &["indicators", &iid, field])
@@ -774,6 +871,7 @@ fn IndicatorRow(
             <SelectField id=f("unit") label="Jednostka" options=enum_options(&IndicatorUnit::ALL, IndicatorUnit::label) value=unit on_change=set_unit />
             <NumberField id=f("planned") label="Plan" value=planned on_change=set_planned />
             <NumberField id=f("achieved") label="Wykonanie" value=achieved on_change=set_achieved />
+            <CheckField id=f("approximate") label="wartość przybliżona (ok.)" checked=approx on_change=set_approx />
             <button type="button" class="danger" on:click=remove>"Usuń wskaźnik"</button>
         </div>
     }

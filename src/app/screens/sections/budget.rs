@@ -1,5 +1,8 @@
-//! Section "Budżet": plan and execution per rozdział/§, permit-fee income, carried-over money,
-//! and money from outside the gmina budget (reported, not summed into chapter totals).
+//! Section "Budżet": plan and execution per rozdział/§; the income that funds the program
+//! (permit fees, the small-bottle fee, money carried in, the general-budget top-up) with the
+//! figures computed from it; costs given for a group of activities; and money from outside the
+//! gmina budget (reported, not summed into chapter totals). Computed figures come from the
+//! domain (`Budget::permit_fees_carried_out`, `small_bottle_left`, `executed_from`).
 
 use leptos::prelude::*;
 
@@ -42,13 +45,83 @@ pub fn paragraph_codes() -> Vec<(String, String)> {
         .collect()
 }
 
+/// How a budget line is named in lists: `rozdz. 85154 § 4170 (wykonanie 16 200,00 zł)`.
+pub fn line_label(l: &BudgetLine) -> String {
+    let code = |c: &str| {
+        if c.is_empty() {
+            "—".to_string()
+        } else {
+            c.to_string()
+        }
+    };
+    let mut s = format!("rozdz. {} § {}", code(&l.chapter), code(&l.paragraph));
+    if let Some(e) = l.executed {
+        s.push_str(&format!(" (wykonanie {})", bridge::format_amount_zl(e)));
+    }
+    s
+}
+
+/// An amount for a computed figure; `—` with the reason when it cannot be computed.
+fn amount_or(a: Option<Amount>, missing: &str) -> String {
+    a.map(bridge::format_amount_zl)
+        .unwrap_or_else(|| format!("— ({missing})"))
+}
+
 /// The section.
 #[component]
 pub fn BudgetSection() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let h = ed.head;
+    let (fee_planned, set_fee_planned) = lens!(h, budget.permit_fee_planned);
     let (income, set_income) = lens!(h, budget.permit_fee_income);
+    let (sb_planned, set_sb_planned) = lens!(h, budget.small_bottle_planned);
+    let (sb_income, set_sb_income) = lens!(h, budget.small_bottle_income);
     let (carried, set_carried) = lens!(h, budget.carried_over);
+    let (top_up, set_top_up) = lens!(h, budget.general_budget_top_up);
+    let computed = Signal::derive(move || {
+        h.with(|r| {
+            let b = &r.budget;
+            vec![
+                (
+                    "permit-fees-carried-out",
+                    "Przechodzi na następny rok (niewykorzystane dochody z opłat za zezwolenia)"
+                        .to_string(),
+                    amount_or(
+                        b.permit_fees_carried_out(),
+                        "podaj dochody z opłat za zezwolenia",
+                    ),
+                ),
+                (
+                    "small-bottle-left",
+                    "Pozostało ze środków z opłaty za małe opakowania".to_string(),
+                    amount_or(
+                        b.small_bottle_left(),
+                        "podaj wpływy z opłaty za małe opakowania",
+                    ),
+                ),
+            ]
+        })
+    });
+    let by_source = Signal::derive(move || {
+        h.with(|r| {
+            FundingSource::ALL
+                .iter()
+                .map(|s| {
+                    let tid: &'static str = match s {
+                        FundingSource::Budget => "spent-budget",
+                        FundingSource::PermitFees => "spent-permit_fees",
+                        FundingSource::SmallBottleFee => "spent-small_bottle_fee",
+                        FundingSource::Other => "spent-other",
+                    };
+                    (
+                        tid,
+                        s.label().to_string(),
+                        amount_or(r.budget.executed_from(*s), "brak pozycji z tym źródłem"),
+                    )
+                })
+                .collect()
+        })
+    });
     let total = move || {
         let t: Amount = h.with(|r| r.budget.lines.iter().filter_map(|l| l.executed).sum());
         bridge::format_amount_zl(t)
@@ -86,11 +159,32 @@ pub fn BudgetSection() -> impl IntoView {
                 children=move |id| view! { <BudgetLineRow id=id /> }
             />
             <button type="button" on:click=add_line>"Dodaj pozycję budżetu"</button>
-            <h3>"Dochody z opłat za zezwolenia"</h3>
+            <h3>"Dochody finansujące program"</h3>
+            <fieldset>
+                <legend>"Opłaty za zezwolenia na sprzedaż napojów alkoholowych"</legend>
+                <div class="grid">
+                    <MoneyField id=dom_id(&["budget", "permit_fee_planned"]) label="Plan dochodów z opłat za zezwolenia" hint="np. 125 000,00" value=fee_planned on_change=set_fee_planned />
+                    <MoneyField id=dom_id(&["budget", "permit_fee_income"]) label="Dochody z opłat za zezwolenia w roku" hint="dział 756, rozdz. 75618, § 0480; np. 512 300,00" value=income on_change=set_income />
+                    <MoneyField id=dom_id(&["budget", "carried_over"]) label="Niewykorzystane środki z poprzedniego roku" hint="Środki z opłat przeniesione z poprzedniego roku; np. 14 870,35" value=carried on_change=set_carried />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Opłata za małe opakowania („małpkowe”)"</legend>
+                <div class="grid">
+                    <MoneyField id=dom_id(&["budget", "small_bottle_planned"]) label="Plan wpływów z opłaty za małe opakowania" hint="np. 18 000,00" value=sb_planned on_change=set_sb_planned />
+                    <MoneyField id=dom_id(&["budget", "small_bottle_income"]) label="Wpływy z opłaty za małe opakowania w roku" hint="np. 19 386,40" value=sb_income on_change=set_sb_income />
+                </div>
+            </fieldset>
             <div class="grid">
-                <MoneyField id=dom_id(&["budget", "permit_fee_income"]) label="Dochody z opłat za zezwolenia w roku" hint="dział 756, rozdz. 75618, § 0480; np. 512 300,00" value=income on_change=set_income />
-                <MoneyField id=dom_id(&["budget", "carried_over"]) label="Niewykorzystane środki z poprzedniego roku" value=carried on_change=set_carried />
+                <MoneyField id=dom_id(&["budget", "general_budget_top_up"]) label="Dofinansowanie z budżetu gminy ponad dochody z opłat" hint="np. 1 536,90" value=top_up on_change=set_top_up />
             </div>
+            <h4>"Wyliczone kwoty"</h4>
+            <p class="hint">"Liczone z dochodów powyżej i z wykonania pozycji budżetu według źródła finansowania."</p>
+            <ComputedFigures figures=computed />
+            <h4>"Wydatki wykonane według źródła finansowania"</h4>
+            <ComputedFigures figures=by_source />
+            <h3>"Koszty wspólne kilku działań"</h3>
+            <super::group_costs::GroupCosts />
             <h3>"Środki spoza budżetu gminy"</h3>
             <p class="hint">"np. kontrakty NFZ, dotacje KCPU; nie wliczają się do sum rozdziałów."</p>
             <For

@@ -1,5 +1,5 @@
 //! Section "Dane kontekstowe": figures describing the local situation (treatment, police,
-//! surveys, the consultation point, the commission's work).
+//! surveys, sales), each with the year it describes and last year's value for comparison.
 
 use leptos::prelude::*;
 
@@ -50,6 +50,22 @@ fn FigureRow(
     let lm: fn(&mut Report) -> &mut Vec<_> = |r| &mut r.context_figures;
     let (name, set_name) = item_lens(h, id.clone(), l, lm, |x| x.name.clone(), |x, v| x.name = v);
     let (value, set_value) = item_lens(h, id.clone(), l, lm, |x| x.value, |x, v| x.value = v);
+    let (year, set_year) = item_lens(
+        h,
+        id.clone(),
+        l,
+        lm,
+        |x| x.year.map(i64::from),
+        |x, v: Option<i64>| x.year = v.and_then(|y| i32::try_from(y).ok()),
+    );
+    let (previous, set_previous) = item_lens(
+        h,
+        id.clone(),
+        l,
+        lm,
+        |x| x.previous_value,
+        |x, v| x.previous_value = v,
+    );
     let (unit, set_unit) = item_lens(h, id.clone(), l, lm, |x| x.unit.clone(), |x, v| x.unit = v);
     let (source, set_source) = item_lens(
         h,
@@ -69,6 +85,8 @@ fn FigureRow(
             <div class="grid">
                 <TextField id=f("name") label="Co opisuje" hint="np. osoby w poradni leczenia uzależnień" value=name on_input=set_name />
                 <NumberField id=f("value") label="Wartość" hint="np. 110" value=value on_change=set_value />
+                <IntField id=f("year") label="Rok, którego dotyczy wartość" hint="zwykle rok raportu, np. 2025" value=year on_change=set_year />
+                <NumberField id=f("previous_value") label="Wartość w roku poprzednim" hint="do porównania rok do roku, np. 98" value=previous on_change=set_previous />
                 <TextField id=f("unit") label="Jednostka" hint="np. osoby" value=unit on_input=set_unit />
                 <TextField id=f("source") label="Źródło" hint="np. Komenda Miejska Policji" value=source on_input=set_source />
             </div>

@@ -175,7 +175,12 @@ pub fn ExportSection() -> impl IntoView {
                         .map(|b| {
                             let when = format_time(b.saved_at as f64, true);
                             let text = b.text.clone();
-                            let label = format!("Kopia z {when}");
+                            let label = match bridge::stored_version(&b.text) {
+                                Some(v) if v < bridge::SCHEMA_VERSION => format!(
+                                    "Kopia z {when} (zapisana przez poprzednią wersję aplikacji, format w wersji {v})"
+                                ),
+                                _ => format!("Kopia z {when}"),
+                            };
                             view! {
                                 <li>
                                     <span>{label}</span>

@@ -5,8 +5,11 @@ pub mod activities;
 pub mod budget;
 pub mod check;
 pub mod conclusions;
+pub mod consultation;
 pub mod context;
 pub mod export;
+pub mod gkrpa;
+pub mod group_costs;
 pub mod partners;
 pub mod program;
 
@@ -61,7 +64,9 @@ has_id!(
     Coalition,
     ContextFigure,
     Indicator,
-    WorkingGroup
+    WorkingGroup,
+    ConsultationPoint,
+    GroupCost
 );
 
 /// Binds one field of one element (by id) of a list in the report head.

@@ -115,8 +115,8 @@ pub fn ProgramSection() -> impl IntoView {
                     <SelectField
                         id=id(&["program", "regime"])
                         label="Rodzaj programu"
-                        hint="Od 2022 r. gminy przyjmują jeden wspólny program (art. 4¹ ustawy o wychowaniu w trzeźwości)."
-                        options=enum_options(&[Regime::DrugOnly, Regime::Joint], Regime::label)
+                        hint="Od 2022 r. gminy przyjmują jeden wspólny program (art. 4¹ ustawy o wychowaniu w trzeźwości); do 2021 r. program przeciwdziałania narkomanii i program alkoholowy mogły być osobne albo połączone."
+                        options=enum_options(&Regime::ALL, Regime::label)
                         value=regime
                         on_change=set_regime
                     />
