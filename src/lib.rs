@@ -5,8 +5,8 @@
 
 pub mod domain;
 
-/// Helpers of the `raport` command-line tool.
-#[cfg(not(target_arch = "wasm32"))]
+/// Helpers of the `raport` command-line tool (plain Rust; compiled on every target because
+/// Cargo builds the package's binaries for integration tests, the browser ones included).
 pub mod cli;
 
 #[cfg(target_arch = "wasm32")]

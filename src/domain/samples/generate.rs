@@ -9,16 +9,46 @@ use crate::domain::model::*;
 
 /// Words the activity texts are built from (no sentence of any real report).
 const WORDS: [&str; 24] = [
-    "zajęcia", "warsztaty", "profilaktyczne", "dla", "uczniów", "rodziców", "nauczycieli",
-    "seniorów", "w", "szkołach", "podstawowych", "świetlicy", "środowiskowej", "prowadzone",
-    "przez", "terapeutów", "uzależnień", "oraz", "pedagogów", "z", "udziałem", "policji",
-    "gminy", "miasta",
+    "zajęcia",
+    "warsztaty",
+    "profilaktyczne",
+    "dla",
+    "uczniów",
+    "rodziców",
+    "nauczycieli",
+    "seniorów",
+    "w",
+    "szkołach",
+    "podstawowych",
+    "świetlicy",
+    "środowiskowej",
+    "prowadzone",
+    "przez",
+    "terapeutów",
+    "uzależnień",
+    "oraz",
+    "pedagogów",
+    "z",
+    "udziałem",
+    "policji",
+    "gminy",
+    "miasta",
 ];
 
 /// The task ids of the joint program, in catalogue order.
 const TASKS: [&str; 12] = [
-    "drugs.1", "drugs.2", "drugs.3", "drugs.4", "drugs.5", "alcohol.1", "alcohol.2", "alcohol.3",
-    "alcohol.5", "alcohol.6", "alcohol.7", "behavioural.1",
+    "drugs.1",
+    "drugs.2",
+    "drugs.3",
+    "drugs.4",
+    "drugs.5",
+    "alcohol.1",
+    "alcohol.2",
+    "alcohol.3",
+    "alcohol.5",
+    "alcohol.6",
+    "alcohol.7",
+    "behavioural.1",
 ];
 
 /// A small deterministic generator (xorshift64*).
@@ -102,10 +132,16 @@ pub fn generated(activities: usize) -> Report {
     let mut per_line: std::collections::BTreeMap<(String, String), i64> = Default::default();
     for i in 0..activities {
         let task = TASKS[i % TASKS.len()];
-        let chapter = if task.starts_with("drugs") { "85153" } else { "85154" };
+        let chapter = if task.starts_with("drugs") {
+            "85153"
+        } else {
+            "85154"
+        };
         let paragraph = ["4170", "4300", "4210", "2360"][i % 4];
         let grosze = 50_000 + rng.below(5_000_000) as i64;
-        *per_line.entry((chapter.into(), paragraph.into())).or_default() += grosze;
+        *per_line
+            .entry((chapter.into(), paragraph.into()))
+            .or_default() += grosze;
         let planned = 20 + rng.below(500) as i64;
         r.activities.push(Activity {
             id: Id::new(format!("activity-{}", i + 1)),

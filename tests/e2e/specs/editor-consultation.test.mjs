@@ -84,7 +84,7 @@ test('removing a consultation point keeps the ids of the others, and a new one g
   await context.close();
 });
 
-test('the consultation point typed by keyboard appears in the print preview', { todo: 'the printable report (src/domain/render, render-v2) does not print consultation points yet' }, async () => {
+test('the consultation point typed by keyboard appears in the print preview', async () => {
   const { context, page, editor } = await pointByKeyboard();
   const exp = await ExportSection.open(editor);
   await exp.previewHtml();

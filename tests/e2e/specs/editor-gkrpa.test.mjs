@@ -84,7 +84,7 @@ test('the GKRPA section is offered for the alcohol and joint programs, not for a
   await context.close();
 });
 
-test('the GKRPA figures typed by keyboard appear in the print preview', { todo: 'the printable report (src/domain/render, render-v2) does not print the commission yet' }, async () => {
+test('the GKRPA figures typed by keyboard appear in the print preview', async () => {
   const { context, page, editor } = await filledByKeyboard();
   const exp = await ExportSection.open(editor);
   await exp.previewHtml();
