@@ -17,7 +17,7 @@ test('"Eksportuj JSON" downloads raport-kalisz-2020.json in the file format', as
   assert.equal(file.name, 'raport-kalisz-2020.json');
   const json = JSON.parse(file.text);
   assert.equal(json.format, 'raport-gp');
-  assert.equal(json.schema_version, 1);
+  assert.equal(json.schema_version, 2);
   assert.equal(json.report.gmina.name, 'Kalisz');
   assert.deepEqual(problems, []);
   await context.close();
