@@ -3,7 +3,7 @@
 //! field is `None`, not an error).
 
 use crate::domain::format::{self, FileContents, ReadError};
-use crate::domain::model::{Amount, Report};
+use crate::domain::model::{Amount, Extra, Report};
 use crate::domain::rules::{self, Finding};
 use crate::domain::{backup, money, samples};
 
@@ -36,6 +36,16 @@ pub fn now_rfc3339() -> String {
 /// The report as the versioned JSON envelope (format tag, schema version, app version, time).
 pub fn to_json(report: &Report) -> String {
     format::to_json(report, crate::APP_VERSION, &now_rfc3339())
+}
+
+/// Like [`to_json`], keeping the envelope fields of another system the report's file came with.
+pub fn to_json_with(report: &Report, envelope_extra: &Extra) -> String {
+    format::to_json_with(report, crate::APP_VERSION, &now_rfc3339(), envelope_extra)
+}
+
+/// The envelope fields of a stored or imported report file that this version does not know.
+pub fn envelope_extra(text: &str) -> Extra {
+    format::envelope_extra(text)
 }
 
 /// All given reports in one backup file (`raport-gp-backup`), importable in one go.
@@ -101,6 +111,11 @@ pub fn migration_note(read_version: u32) -> Option<String> {
         );
     }
     Some(note)
+}
+
+/// The text of a file's bytes (UTF-8 only; see [`format::decode`]).
+pub fn decode(bytes: &[u8]) -> Result<String, ReadFailure> {
+    Ok(format::decode(bytes)?.to_owned())
 }
 
 /// Refuses a file by its size alone (`File.size`), before a byte of it is read.

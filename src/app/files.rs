@@ -41,10 +41,27 @@ pub fn slug(name: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// The longest gmina part of a file name: names of real gminas fit ("Kędzierzyn-Koźle",
+/// "Grodzisk Mazowiecki"); a pasted paragraph would make a name file systems refuse.
+pub const MAX_SLUG_CHARS: usize = 40;
+
+/// [`slug`] cut to [`MAX_SLUG_CHARS`] at a word boundary where there is one.
+pub fn short_slug(name: &str) -> String {
+    let s = slug(name);
+    if s.len() <= MAX_SLUG_CHARS {
+        return s;
+    }
+    let cut = &s[..MAX_SLUG_CHARS]; // ASCII only, so any index is a boundary
+    match cut.rfind('-') {
+        Some(i) if i >= MAX_SLUG_CHARS / 2 => cut[..i].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
+}
+
 /// `raport-<gmina>-<rok>.<ext>`, e.g. `raport-kalisz-2020.json`; `raport-<rok>.<ext>` while the
-/// gmina has no name.
+/// gmina has no name. At most about 60 characters whatever the gmina's name.
 pub fn report_file_name(report: &Report, ext: &str) -> String {
-    match slug(&report.gmina.name).as_str() {
+    match short_slug(&report.gmina.name).as_str() {
         "" => format!("raport-{}.{ext}", report.year),
         s => format!("raport-{s}-{}.{ext}", report.year),
     }
@@ -85,15 +102,18 @@ pub fn export_all() -> Result<usize, String> {
 }
 
 /// Reads a chosen or dropped file: its size first (`File.size`, nothing read when too big),
-/// then its text. The error is the domain's Polish message.
+/// then its bytes, decoded by the domain exactly as the CLI decodes them: invalid UTF-8 and
+/// UTF-16 are refused with their own message, never repaired (`File.text()` would silently turn
+/// a Latin-2 letter into U+FFFD and the report would be stored damaged). The error is the
+/// domain's Polish message.
 pub async fn read_text(file: &web_sys::File) -> Result<String, ReadFailure> {
     bridge::check_size(file.size())?;
-    wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| ReadFailure {
+        .map_err(|_| ReadFailure {
             newer: false,
             message: "Przeglądarka nie pozwoliła odczytać pliku.".into(),
-        })
+        })?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    bridge::decode(&bytes)
 }

@@ -48,6 +48,9 @@ pub struct Plan {
     pub items: Vec<Incoming>,
     /// The schema version the file was written in (before migration).
     pub read_version: u32,
+    /// Envelope fields of another system in a report file (kept when it is stored and
+    /// exported again); empty for a backup file.
+    pub envelope_extra: crate::domain::model::Extra,
 }
 
 impl Plan {
@@ -89,7 +92,7 @@ pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
     let (reports, read_version) = bridge::read_import_versioned(text).map_err(|f| f.message)?;
     let store = Store::open().ok();
     let mut seen: HashSet<String> = HashSet::new();
-    let items = reports
+    let items: Vec<Incoming> = reports
         .into_iter()
         .map(|mut report| {
             let mut change = Change::New;
@@ -127,10 +130,16 @@ pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
             }
         })
         .collect();
+    let envelope_extra = if items.len() == 1 {
+        bridge::envelope_extra(text)
+    } else {
+        Default::default()
+    };
     Ok(Plan {
         file_name: file_name.to_string(),
         items,
         read_version,
+        envelope_extra,
     })
 }
 
@@ -147,7 +156,7 @@ pub fn apply(plan: &Plan) -> Result<ImportUndo, StorageError> {
     let now = now_ms();
     for item in &plan.items {
         let id = item.report.id.as_str().to_string();
-        let text = bridge::to_json(&item.report);
+        let text = bridge::to_json_with(&item.report, &plan.envelope_extra);
         let result = (|| {
             let mut meta = Meta {
                 rev: 0,

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::bridge;
 use super::paths::{dom_id_for_path, section_for_path, SectionKey};
 use super::storage::{now_ms, Meta, StorageError, Store};
-use crate::domain::model::{Activity, Id, Report};
+use crate::domain::model::{Activity, Extra, Id, Report};
 use crate::domain::rules::{validate, Finding, Severity};
 
 /// How long input must settle before the report is saved and checked.
@@ -109,6 +109,9 @@ pub struct Editor {
     base_rev: StoredValue<u64>,
     /// The content last saved (or loaded), to skip writes that change nothing.
     last_doc: StoredValue<Report>,
+    /// Envelope fields of another system the report's file came with (e.g. `x_exported_by`),
+    /// written back on every save and export so the app's round trip loses nothing.
+    envelope_extra: StoredValue<Extra>,
     pending: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
     next_key: StoredValue<u64>,
@@ -145,6 +148,7 @@ impl Editor {
             stored_older: RwSignal::new(None),
             base_rev: StoredValue::new(0),
             last_doc: StoredValue::new(Report::default()),
+            envelope_extra: StoredValue::new(Extra::new()),
             pending: StoredValue::new(false),
             timer: StoredValue::new(None),
             next_key: StoredValue::new(1),
@@ -196,8 +200,10 @@ impl Editor {
         // through the migration) this keeps its original text; `Store::save` also makes sure of
         // it before the first write.
         self.stored_older.set(None);
+        self.envelope_extra.set_value(Extra::new());
         if let Ok(store) = Store::open() {
             if let Ok(Some(text)) = store.get(&super::storage::report_key(&id)) {
+                self.envelope_extra.set_value(bridge::envelope_extra(&text));
                 self.stored_older
                     .set(bridge::stored_version(&text).filter(|v| *v < bridge::SCHEMA_VERSION));
                 if let Err(e) = store.push_backup(&id, &text, now_ms() as i64) {
@@ -286,7 +292,9 @@ impl Editor {
             self.save_error.set(Some(StorageError::Conflict));
             return;
         }
-        let text = bridge::to_json(&report);
+        let text = self
+            .envelope_extra
+            .with_value(|extra| bridge::to_json_with(&report, extra));
         let result = Store::open().and_then(|s| {
             let meta = s.save(&id, &text, self.base_rev.get_value())?;
             Ok((s, meta))
@@ -323,7 +331,10 @@ impl Editor {
     pub fn download_json(&self) -> Result<(), String> {
         let report = self.snapshot_untracked();
         let name = super::files::report_file_name(&report, "json");
-        super::storage::download(&name, &bridge::to_json(&report), "application/json")?;
+        let text = self
+            .envelope_extra
+            .with_value(|extra| bridge::to_json_with(&report, extra));
+        super::storage::download(&name, &text, "application/json")?;
         self.record_export();
         Ok(())
     }

@@ -196,7 +196,59 @@ fn pretty<T: Serialize>(value: &T) -> String {
 /// The report file text: the envelope of the current schema version around `report`,
 /// pretty-printed. `saved_at` is an RFC 3339 timestamp (e.g. `2025-03-01T10:15:00Z`).
 pub fn to_json(report: &Report, app_version: &str, saved_at: &str) -> String {
-    ReportFile::new(report.clone(), app_version, saved_at).to_json()
+    to_json_with(report, app_version, saved_at, &Extra::new())
+}
+
+/// A report file's envelope borrowing its report: the same text as [`ReportFile::to_json`]
+/// without copying the report (saves happen on every edit).
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'static str,
+    schema_version: u32,
+    app_version: &'a str,
+    saved_at: &'a str,
+    report: &'a Report,
+    #[serde(flatten)]
+    extra: &'a Extra,
+}
+
+/// Like [`to_json`], keeping envelope fields of another system (`extra`, e.g. an
+/// `x_exported_by` written by a document system) that came with the file.
+pub fn to_json_with(report: &Report, app_version: &str, saved_at: &str, extra: &Extra) -> String {
+    pretty(&EnvelopeRef {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version,
+        saved_at,
+        report,
+        extra,
+    })
+}
+
+/// The envelope fields of a report file that this version does not know (empty for anything
+/// else, a backup file or an unreadable text included).
+pub fn envelope_extra(text: &str) -> Extra {
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        format: String,
+        #[serde(flatten)]
+        rest: Map<String, Value>,
+    }
+    let body = text.trim_start_matches('\u{feff}');
+    match serde_json::from_str::<Envelope>(body) {
+        Ok(e) if e.format == FORMAT => e
+            .rest
+            .into_iter()
+            .filter(|(k, _)| {
+                !matches!(
+                    k.as_str(),
+                    "schema_version" | "app_version" | "saved_at" | "report"
+                )
+            })
+            .collect(),
+        _ => Extra::new(),
+    }
 }
 
 /// The backup file text holding `reports`.

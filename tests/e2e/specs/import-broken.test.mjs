@@ -52,11 +52,13 @@ for (const [file, message] of CASES) {
 
 test('a file over the size limit is refused by its size, without being read', async () => {
   const { context, page, start } = await withStoredReport();
-  // Count every read of a file's contents (File.text and FileReader).
+  // Count every read of a file's contents (File.text, File.arrayBuffer and FileReader).
   await page.evaluate(() => {
     window.__reads = 0;
     const text = Blob.prototype.text;
     Blob.prototype.text = function () { window.__reads++; return text.call(this); };
+    const bytes = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function () { window.__reads++; return bytes.call(this); };
     const read = FileReader.prototype.readAsText;
     FileReader.prototype.readAsText = function (...a) { window.__reads++; return read.apply(this, a); };
   });
