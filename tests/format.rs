@@ -1169,7 +1169,7 @@ fn schema_and_reader_agree_on_every_decimal_text_case() {
 #[test]
 fn what_the_app_parses_from_a_form_always_reads_back_from_a_file() {
     use raport_gp::domain::money::{is_decimal_text, parse_number};
-    for typed in ["1 650", "12,5", "1234567890123456789012345678", "-0,5"] {
+    for typed in ["1 650", "12,5", "123456789012345678", "-0,5"] {
         let d = parse_number(typed).unwrap().unwrap();
         assert!(is_decimal_text(&d.to_string()), "{typed}");
     }

@@ -10,6 +10,7 @@
 //! `files, refused, accepted, panics, data changed`. It is run by `.ci/test` as a suite of its
 //! own (`cargo test --test hostile -- --ignored --show-output`).
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -179,7 +180,7 @@ fn corpus() -> Vec<Case> {
         ("/report/budget/lines/0/executed", json!("1.234")),
         (
             "/report/budget/lines/0/executed",
-            json!("999999999999999999999999.9999"),
+            json!("999999999999999999.9999999999"),
         ),
     ]
     .iter()
@@ -189,6 +190,29 @@ fn corpus() -> Vec<Case> {
         *doc.pointer_mut(p).unwrap() = value.clone();
         out.push(json_case(format!("liczba-ok-{i}.json"), &doc, true));
     }
+
+    // The largest numbers a file may hold, in every amount and count at once: every sum, share
+    // and percentage the checks and the renderer compute must stay in range (no overflow panic).
+    let mut doc = v2.clone();
+    let huge = json!("-999999999999999999.9999999999");
+    for line in doc["report"]["budget"]["lines"].as_array_mut().unwrap() {
+        for k in ["planned", "after_changes", "executed"] {
+            line[k] = huge.clone();
+        }
+    }
+    for a in doc["report"]["activities"].as_array_mut().unwrap() {
+        a["cost"]["executed"] = json!("999999999999999999.99");
+        a["cost"]["planned"] = json!("999999999999999999.99");
+        for ind in a["indicators"].as_array_mut().unwrap() {
+            ind["planned"] = json!("999999999999999999");
+            ind["achieved"] = json!("0.0000000001");
+        }
+    }
+    for k in ["permit_fee_income", "carried_over", "small_bottle_income", "permit_fee_planned"] {
+        doc["report"]["budget"][k] = json!("999999999999999999.99");
+    }
+    doc["report"]["gkrpa"]["cost"] = json!("999999999999999999.99");
+    out.push(json_case("najwieksze-liczby.json", &doc, true));
 
     // Amounts and decimal text that are not numbers.
     for (i, bad) in [
@@ -484,6 +508,21 @@ fn hostile_files_are_refused_with_a_specific_message_or_accepted_and_never_chang
                 accepted += 1;
                 if !c.valid {
                     problems.push(format!("{}: accepted, expected refusal", c.name));
+                }
+                // What reads must also print: the renderer computes its own sums and shares.
+                let html = dir.join("wydruk.html");
+                let render = Command::new(env!("CARGO_BIN_EXE_raport"))
+                    .args([OsStr::new("render"), path.as_os_str(), OsStr::new("-o"), html.as_os_str()])
+                    .output()
+                    .expect("run raport render");
+                if render.status.code() != Some(0) {
+                    panics += usize::from(render.status.code() != Some(2));
+                    problems.push(format!(
+                        "{}: render exit {:?}: {}",
+                        c.name,
+                        render.status.code(),
+                        String::from_utf8_lossy(&render.stderr)
+                    ));
                 }
             }
             2 => {

@@ -383,7 +383,7 @@ pub fn parse_number(text: &str) -> Result<Option<Decimal>, String> {
     // What is stored must read back: the file format's limits apply here too.
     parse_decimal_text(&dotted).map(Some).ok_or_else(|| {
         format!(
-            "„{}” ma za dużo cyfr: liczba może mieć najwyżej 28 cyfr.",
+            "„{}” ma za dużo cyfr: najwyżej 18 przed przecinkiem i 28 w sumie.",
             text.trim()
         )
     })
@@ -400,15 +400,19 @@ pub(crate) const DE_NOT_A_NUMBER: &str = "kwota nie jest liczbą";
 pub(crate) const DE_NOT_A_STRING: &str = "kwota zapisana jako liczba JSON";
 
 /// The one rule for decimal text in files — amounts, counts and figures alike: an optional
-/// minus, digits, optionally a dot and digits, at most 28 digits in all. That many always fit a
-/// `Decimal` exactly, so whatever matches is read, and whatever does not ("NaN", "1e400",
+/// minus, 1 to 18 digits, optionally a dot and digits, at most 28 digits in all. That many
+/// always fit a `Decimal` exactly, and with at most 18 whole digits (a quintillion) every sum,
+/// share and percentage the checks and the printed report compute stays far inside its range, so
+/// no file can make them overflow. Whatever matches is read; whatever does not ("NaN", "1e400",
 /// "1,2,3", "Infinity", a 30-digit number) is refused by the reader and by the published schema
-/// alike (the schema says "at most 28 digits" with a lookahead). Values typed in the app are held
-/// to it before they are stored, so what is saved always reads back.
-pub const DECIMAL_TEXT_PATTERN: &str = r"^-?(?!(?:[0-9]\.?){29})[0-9]+(\.[0-9]+)?$";
+/// alike. Values typed in the app are held to it before they are stored, so what is saved always
+/// reads back.
+pub const DECIMAL_TEXT_PATTERN: &str = r"^-?(?!(?:[0-9]\.?){29})[0-9]{1,18}(\.[0-9]+)?$";
 
 /// The most digits decimal text may have.
 pub const MAX_DECIMAL_DIGITS: usize = 28;
+/// The most whole digits decimal text may have.
+pub const MAX_WHOLE_DIGITS: usize = 18;
 
 /// Whether `s` matches [`DECIMAL_TEXT_PATTERN`].
 pub fn is_decimal_text(s: &str) -> bool {
@@ -419,6 +423,7 @@ pub fn is_decimal_text(s: &str) -> bool {
     };
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     digits(int)
+        && int.len() <= MAX_WHOLE_DIGITS
         && frac.is_none_or(digits)
         && int.len() + frac.map_or(0, str::len) <= MAX_DECIMAL_DIGITS
 }
