@@ -10,6 +10,7 @@ pub mod money;
 pub mod render;
 pub mod rules;
 pub mod samples;
+pub mod spending;
 pub mod summary;
 
 #[cfg(not(target_arch = "wasm32"))]

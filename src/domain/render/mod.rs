@@ -22,6 +22,7 @@ use std::fmt::{self, Write};
 
 use super::catalogue::{catalogue, StatutoryTask};
 use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
+use super::spending;
 use html::Esc;
 
 /// How to render a report.
@@ -170,9 +171,7 @@ impl<'a> Ctx<'a> {
         self.report
             .activities
             .iter()
-            .filter(|a| {
-                (group.goal.is_some() && a.goal == group.goal) || group.activities.contains(&a.id)
-            })
+            .filter(|a| spending::covers(group, a))
             .collect()
     }
 
@@ -181,9 +180,7 @@ impl<'a> Ctx<'a> {
         self.report
             .group_costs
             .iter()
-            .filter(|g| {
-                (g.goal.is_some() && activity.goal == g.goal) || g.activities.contains(&activity.id)
-            })
+            .filter(|g| spending::covers(g, activity))
             .collect()
     }
 }
