@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod catalogue;
+pub mod compare;
 pub mod date;
 pub mod format;
 pub mod model;
