@@ -585,4 +585,12 @@ fn a_thousand_activities_a_year_compare_in_one_pass() {
             .count(),
         450
     );
+    let findings = raport_gp::domain::rules::validate(&this);
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "activity-disappeared")
+            .count(),
+        100
+    );
 }
