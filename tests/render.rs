@@ -153,6 +153,7 @@ const TAGS: &[&str] = &[
     "text",
     "rect",
     "line",
+    "g",
 ];
 const ATTRIBUTES: &[&str] = &[
     "lang",
@@ -178,6 +179,12 @@ const ATTRIBUTES: &[&str] = &[
     "y1",
     "x2",
     "y2",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "font-family",
+    "font-size",
+    "font-weight",
 ];
 
 /// Walks every tag of the document (outside the data block and the stylesheet) and checks that
@@ -465,13 +472,19 @@ fn joint_report_cites_both_acts_and_charts_spending_per_task() {
     assert!(html.contains("art. 4¹ ust. 1 i 2 ustawy z dnia 26 października 1982 r."));
     assert!(html.contains("art. 10 ust. 1 i 2 ustawy z dnia 29 lipca 2005 r."));
     assert!(html.contains("<svg role=\"img\""));
-    assert!(html.contains("<title id=\"wykres-tytul\">"));
+    assert!(html.contains("<title id=\"wykres-zadania-tytul\">"));
     assert!(html.contains("podzielono między te zadania po równo"));
+    let start = html.find("<title id=\"wykres-zadania-tytul\">").unwrap();
+    let chart = &html[start..start + html[start..].find("</svg>").unwrap()];
     assert_eq!(
-        html.matches("<rect class=\"bar\"").count(),
-        12,
-        "one bar per task"
+        chart.matches("height=\"16\" fill=\"#333\">").count(),
+        11,
+        "one bar per task with a cost"
     );
+    // The one task whose only activity was paid by others has no bar and says so.
+    assert!(chart.contains(
+        "Pomoc społeczna i integracja (narkomania)</text>\n<text x=\"0\" y=\"222\">brak danych</text>"
+    ));
 }
 
 #[test]

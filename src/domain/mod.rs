@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod catalogue;
+pub mod charts;
 pub mod compare;
 pub mod date;
 pub mod format;

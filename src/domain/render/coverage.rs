@@ -12,12 +12,10 @@
 
 use std::fmt::{self, Write};
 
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
-
 use super::html::{amount, or_missing, Esc};
 use super::Ctx;
-use crate::domain::catalogue::{catalogue, StatutoryTask};
+use crate::domain::catalogue::catalogue;
+use crate::domain::charts;
 use crate::domain::model::{Amount, Cost, FundingSource};
 use crate::domain::spending::{self, TaskSplit};
 
@@ -84,7 +82,7 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
              podano kosztów poszczególnych działań.</p>\n",
         );
     } else {
-        chart(out, ctx, &split)?;
+        chart(out, ctx)?;
         let mut notes = Vec::new();
         if split.shared {
             notes.push(
@@ -311,90 +309,11 @@ fn reconciliation(out: &mut String, ctx: &Ctx) -> fmt::Result {
     Ok(())
 }
 
-const WIDTH: u32 = 720;
-const BAR_MAX: u32 = 520;
-const ROW: u32 = 44;
-
-/// The chart: one labelled row per task; the amount is printed beside each bar, so nothing is
-/// conveyed by colour or length alone.
-fn chart(out: &mut String, ctx: &Ctx, split: &TaskSplit) -> fmt::Result {
-    let mut rows: Vec<(String, Amount)> = ctx
-        .tasks
-        .iter()
-        .zip(&split.per_task)
-        .map(|(t, a)| (label(t), *a))
-        .collect();
-    if !split.common_names.is_empty() {
-        rows.push(("Koszt wspólny kilku działań".to_string(), split.common));
+/// The chart of spending per task ([`charts::spending_per_task`]); the table above it is the
+/// data behind it.
+fn chart(out: &mut String, ctx: &Ctx) -> fmt::Result {
+    if let Some(chart) = charts::spending_per_task(ctx.report) {
+        super::write_chart(out, &chart)?;
     }
-    if split.outside != Amount::ZERO {
-        rows.push((
-            "Działania bez zadania ustawowego programu".to_string(),
-            split.outside,
-        ));
-    }
-    let max = rows
-        .iter()
-        .map(|(_, a)| a.value())
-        .fold(Decimal::ZERO, Decimal::max);
-    let height = ROW * rows.len() as u32 + 8;
-    let title = "Wydatki według zadań ustawowych (wykres słupkowy)";
-    out.push_str("<figure class=\"chart\">\n");
-    writeln!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"wykres-tytul wykres-opis\" aria-label=\"{}\" \
-         viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
-         preserveAspectRatio=\"xMinYMin meet\">",
-        Esc(title)
-    )?;
-    writeln!(out, "<title id=\"wykres-tytul\">{}</title>", Esc(title))?;
-    let description: Vec<String> = rows
-        .iter()
-        .map(|(l, a)| format!("{l}: {}", amount(*a)))
-        .collect();
-    writeln!(
-        out,
-        "<desc id=\"wykres-opis\">{}</desc>",
-        Esc(&description.join("; "))
-    )?;
-    for (i, (label, value)) in rows.iter().enumerate() {
-        let y = ROW * i as u32;
-        let w = if max > Decimal::ZERO && value.value() > Decimal::ZERO {
-            (value.value() * Decimal::from(BAR_MAX) / max)
-                .round()
-                .to_u32()
-                .unwrap_or(0)
-                .max(1)
-        } else {
-            0
-        };
-        writeln!(
-            out,
-            "<text x=\"0\" y=\"{}\">{}</text>\n<rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{w}\" \
-             height=\"16\"></rect>\n<text x=\"{}\" y=\"{}\">{}</text>",
-            y + 14,
-            Esc(label),
-            y + 20,
-            w + 6,
-            y + 33,
-            Esc(&amount(*value))
-        )?;
-    }
-    writeln!(
-        out,
-        "<line class=\"axis\" x1=\"0\" y1=\"18\" x2=\"0\" y2=\"{}\"></line>",
-        height - 8
-    )?;
-    out.push_str("</svg>\n");
-    writeln!(
-        out,
-        "<figcaption>Wydatki na działania programu przypisane do zadań ustawowych.</figcaption>"
-    )?;
-    out.push_str("</figure>\n");
     Ok(())
-}
-
-/// The row label: the task's short name (SVG text does not wrap, so no citation here).
-fn label(t: &StatutoryTask) -> String {
-    t.short_name.clone()
 }

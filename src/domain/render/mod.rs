@@ -21,6 +21,7 @@ mod title;
 use std::fmt::{self, Write};
 
 use super::catalogue::{catalogue, StatutoryTask};
+use super::charts::Chart;
 use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
 use super::spending;
 use html::Esc;
@@ -80,6 +81,16 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
         )?;
     }
     out.push_str("</body>\n</html>\n");
+    Ok(())
+}
+
+/// A chart as a figure: the inline SVG (whose `<title>` and `<desc>` are its text alternative)
+/// and its caption. The data table behind it is printed by the section, next to it.
+fn write_chart(out: &mut String, chart: &Chart) -> fmt::Result {
+    out.push_str("<figure class=\"chart\">\n");
+    out.push_str(&chart.svg());
+    writeln!(out, "<figcaption>{}</figcaption>", Esc(&chart.caption))?;
+    out.push_str("</figure>\n");
     Ok(())
 }
 

@@ -42,9 +42,6 @@ ul.tasks li { margin: .2rem 0; }
 p.task-list { margin-bottom: .2rem; }
 figure.chart { margin: .5rem 0 1rem; }
 figure.chart svg { display: block; width: 100%; height: auto; }
-figure.chart text { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; font-size: 12px; fill: #000; }
-figure.chart .bar { fill: #333; }
-figure.chart .axis { stroke: #000; stroke-width: 1; }
 .signature { margin-top: 3rem; margin-left: auto; width: 18rem; text-align: center; }
 .signature .line { border-top: 1px dotted #000; margin-top: 2.5rem; padding-top: .2rem; }
 figure, .signature, dl.facts { break-inside: avoid; page-break-inside: avoid; }
