@@ -8,6 +8,7 @@
 mod activities;
 mod budget;
 mod closing;
+mod comparison;
 mod consultation;
 mod context;
 mod council;
@@ -69,6 +70,7 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
     consultation::write(out, ctx)?;
     partners::write(out, ctx)?;
     context::write(out, ctx)?;
+    comparison::write(out, ctx)?;
     closing::write(out, ctx)?;
     council::write(out, ctx)?;
 

@@ -53,6 +53,7 @@ tfoot { display: table-row-group; }
 table.income, table.fees, table.by-source, table.reconciliation, table.gkrpa, table.clients,
 table.referrals, table.indicators, table.members { break-inside: avoid; page-break-inside: avoid; }
 table.context tbody th { min-width: 9rem; }
+tr.group th { font-style: italic; }
 /* The commission's section is short: it starts on a new page rather than leave its heading. */
 section.gkrpa { break-inside: avoid; page-break-inside: avoid; }
 @page {
