@@ -7,6 +7,7 @@ pub mod charts;
 pub mod compare;
 pub mod date;
 pub mod format;
+pub mod kcpu;
 pub mod model;
 pub mod money;
 pub mod render;
