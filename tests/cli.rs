@@ -1,7 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The `raport` command line from the outside: the real binary run on the samples, on a report
 //! with an error, on every broken fixture, on a mix of good and broken files, on backups, and on
-//! 2,500 files in one run; `render` and `migrate` outputs read back with the format's own reader.
+//! 2,500 files in one run; `render` and `migrate` outputs read back with the format's own reader;
+//! `kcpu` as text and as CSV over reports, a backup and a made-up pair of years.
+
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,6 +12,7 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use raport_gp::domain::format::{self, backup_to_json, read_file, to_json, FileContents};
+use raport_gp::domain::kcpu;
 use raport_gp::domain::model::{Id, Regime, Report};
 use raport_gp::domain::rules::{self, validate};
 use raport_gp::domain::samples;
@@ -510,6 +514,124 @@ fn summary_without_csv_is_a_readable_polish_line_per_report() {
 }
 
 // ------------------------------------------------------------------------------------------
+// kcpu
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn kcpu_says_the_list_is_provisional_and_prints_every_figure_of_each_report() {
+    let dir = TempDir::new("kcpu");
+    let a = dir.write_report("a-kalisz.json", &samples::kalisz_2020());
+    let b = dir.write_report("b-przykladowo.json", &samples::small_gmina_2025());
+    let run = raport(&[Path::new("kcpu"), dir.0.as_path()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with(&kcpu::notice()), "{}", run.stdout);
+    assert!(run.stdout.contains("Lista wstępna"));
+    let kalisz_at = run
+        .stdout
+        .find(&format!("{}: Kalisz, 2020\n", a.display()))
+        .expect("Kalisz's block");
+    let joint_at = run
+        .stdout
+        .find(&format!("{}: Przykładowo, 2025\n", b.display()))
+        .expect("the joint sample's block");
+    assert!(kalisz_at < joint_at, "files in name order");
+    for (at, report) in [
+        (kalisz_at, samples::kalisz_2020()),
+        (joint_at, samples::small_gmina_2025()),
+    ] {
+        let block = &run.stdout[at..];
+        for f in kcpu::kcpu_figures(&report) {
+            let line = format!("- {}: {}\n", f.def.label, f.value_text());
+            assert!(block.contains(&line), "{line}");
+        }
+    }
+    assert!(run
+        .stdout
+        .contains("- Wydatki programu ogółem (budżet gminy): 148 543,63 zł\n"));
+    assert!(run.stdout.contains("- Posiedzenia komisji: brak danych\n"));
+    assert!(run.stdout.contains("- Posiedzenia komisji: 18\n"));
+}
+
+#[test]
+fn kcpu_csv_has_a_column_per_figure_and_a_row_per_report() {
+    let dir = TempDir::new("kcpu-csv");
+    let kalisz = samples::kalisz_2020();
+    let joint = samples::small_gmina_2025();
+    let a = dir.write_report("kalisz.json", &kalisz);
+    let backup = dir.write(
+        "kopia.json",
+        &backup_to_json(
+            &[common::last_year(), common::this_year()],
+            APP_VERSION,
+            SAVED,
+        ),
+    );
+    let b = dir.write_report("przykladowo.json", &joint);
+    let run = raport(&[Path::new("kcpu"), Path::new("--csv"), &a, &backup, &b]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.ends_with("\r\n"), "records end with CRLF");
+    assert!(run.stderr.contains("Lista wstępna"), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    assert_eq!(lines[0], summary::to_csv_line(&kcpu::csv_header()));
+    let names = [
+        a.display().to_string(),
+        backup.display().to_string(),
+        backup.display().to_string(),
+        b.display().to_string(),
+    ];
+    let reports = [kalisz, common::last_year(), common::this_year(), joint];
+    for ((line, name), report) in lines[1..].iter().zip(&names).zip(&reports) {
+        assert_eq!(*line, summary::to_csv_line(&kcpu::csv_row(name, report)));
+    }
+    let cell = |row: &str, column: &str| csv_cell(lines[0], row, column);
+    assert_eq!(cell(lines[1], "kcpu_list"), kcpu::list().version);
+    assert_eq!(cell(lines[1], "wydatki_85153"), "148543.63");
+    assert_eq!(cell(lines[1], "gkrpa_meetings"), "", "brak danych is empty");
+    assert_eq!(cell(lines[2], "gkrpa_meetings"), "15");
+    assert_eq!(cell(lines[3], "gkrpa_meetings"), "18");
+    assert_eq!(cell(lines[4], "wydatki_85154"), "127262.45");
+    // Last year's spectacle: 180 more universal-prevention participants than this year.
+    assert_eq!(cell(lines[2], "uczestnicy_profilaktyka_universal"), "859");
+    assert_eq!(cell(lines[3], "uczestnicy_profilaktyka_universal"), "892");
+}
+
+#[test]
+fn kcpu_goes_on_past_an_unreadable_file_and_exits_2() {
+    let dir = TempDir::new("kcpu-mix");
+    let good = dir.write_report("kalisz.json", &samples::kalisz_2020());
+    let run = raport(&[
+        Path::new("kcpu"),
+        &fixture("broken/syntax.json"),
+        &good,
+        &dir.path("nie-ma.json"),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("Kalisz, 2020"), "{}", run.stdout);
+    assert!(run.stderr.contains("syntax.json"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("nie-ma.json: nie można wczytać"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn kcpu_csv_neutralises_formulas_from_files() {
+    let dir = TempDir::new("kcpu-formula");
+    let mut r = samples::small_gmina_2025();
+    r.gmina.name = "=HYPERLINK(\"x\")".into();
+    let file = dir.write_report("f.json", &r);
+    let run = raport(&["kcpu".as_ref(), "--csv".as_ref(), file.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(",\"'=HYPERLINK(\"\"x\"\")\","),
+        "{}",
+        run.stdout
+    );
+}
+
+// ------------------------------------------------------------------------------------------
 // 2,500 files in one run
 // ------------------------------------------------------------------------------------------
 
@@ -571,7 +693,15 @@ fn help_is_polish_and_lists_commands_and_exit_codes() {
     for args in [&["--help"][..], &["-h"], &["help"], &["check", "--help"]] {
         let run = raport(args);
         assert_eq!(run.code, 0, "{args:?}");
-        for word in ["check", "render", "migrate", "summary", "Kody wyjścia"] {
+        for word in [
+            "check",
+            "render",
+            "migrate",
+            "summary",
+            "kcpu",
+            "WSTĘPNA",
+            "Kody wyjścia",
+        ] {
             assert!(run.stdout.contains(word), "{word} missing for {args:?}");
         }
     }
@@ -590,6 +720,8 @@ fn unknown_commands_and_options_are_usage_errors() {
         &["drukuj", "a.json"][..],
         &["check", "--glosno", "a.json"],
         &["summary", "--csv=tak", "a.json"],
+        &["kcpu"],
+        &["kcpu", "--wszystko", "a.json"],
         &["render", "a.json"],
         &["migrate", "a.json", "b.json"],
         &["check"],
@@ -633,6 +765,8 @@ fn control_characters_in_a_file_are_shown_escaped_not_sent_to_the_terminal() {
             "--csv".into(),
             file.clone().into_os_string(),
         ],
+        vec!["kcpu".into(), file.clone().into_os_string()],
+        vec!["kcpu".into(), "--csv".into(), file.clone().into_os_string()],
     ] {
         let run = raport(&args);
         assert!(!has_raw_controls(&run.stdout), "{args:?}: {:?}", run.stdout);

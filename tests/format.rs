@@ -176,6 +176,48 @@ fn the_version_2_fixture_loads_and_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn a_report_linked_to_last_year_loads_and_round_trips_byte_for_byte() {
+    let text = fixture("raport-gp-v2-linked.json");
+    let file = read_report(&text);
+    let link = file.report.previous_year.as_ref().expect("a linked report");
+    assert_eq!(link.source.year, 2022);
+    assert_eq!(link.source.file_name, "raport-lipowo-2022.json");
+    assert_eq!(link.figures.activities.len(), 2);
+    assert_eq!(
+        link.figures
+            .permit_fees_carried_out
+            .map(raport_gp::domain::money::format_pl)
+            .as_deref(),
+        Some("21 556,92 zł")
+    );
+    assert_eq!(link.pairings[0].indicator, Some(Id::new("ind-2")));
+    assert!(
+        link.print,
+        "printing the comparison is on unless turned off"
+    );
+    assert_eq!(
+        link.extra["x_linked_by"],
+        "pole spoza formatu: musi przetrwać wczytanie i zapis"
+    );
+    assert_eq!(file.to_json(), text);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(schema_errors(&value), Vec::<String>::new());
+}
+
+#[test]
+fn a_report_without_a_link_writes_no_previous_year_field() {
+    let text = to_json(&Report::new(Id::new("r-1"), 2024), APP, SAVED);
+    assert!(!text.contains("previous_year"));
+    let linked = Report::new(Id::new("r-0"), 2023).next_year(Id::new("r-1"));
+    let text = to_json(&linked, APP, SAVED);
+    assert!(text.contains("\"previous_year\""));
+    assert!(
+        !text.contains("\"print\""),
+        "only a print choice of false is written"
+    );
+}
+
+#[test]
 fn unknown_fields_at_every_level_survive_read_and_write() {
     let file = read_report(&fixture("raport-gp-v1.json"));
     // Envelope, report and nested struct (signature) each carry one unknown field.
@@ -769,8 +811,13 @@ mod lossless {
             .prop_map(|(m, scale)| Amount(Decimal::new(m, scale)))
     }
 
+    /// Any decimal a file may hold: at most 18 whole digits (the file format's rule).
     fn decimal() -> impl Strategy<Value = Decimal> {
-        (any::<i64>(), 0u32..=6).prop_map(|(m, scale)| Decimal::new(m, scale))
+        (
+            -999_999_999_999_999_999i64..=999_999_999_999_999_999,
+            0u32..=6,
+        )
+            .prop_map(|(m, scale)| Decimal::new(m, scale))
     }
 
     fn date() -> impl Strategy<Value = Date> {
@@ -997,6 +1044,81 @@ mod lossless {
     }
 
     prop_compose! {
+        fn year_figures()(year in 1990i32..2100,
+                          regime in select(Regime::ALL.to_vec()),
+                          chapters in prop::collection::vec(
+                              ("[0-9]{5}", prop::option::of(amount()), extra()), 0..3),
+                          tasks in prop::collection::vec(
+                              (task(), 0u32..40, prop::option::of(amount()), extra()), 0..3),
+                          sources in prop::collection::vec(
+                              (select(FundingSource::ALL.to_vec()), prop::option::of(amount()),
+                               extra()), 0..2),
+                          money in (prop::option::of(amount()), prop::option::of(amount()),
+                                    prop::option::of(amount()), prop::option::of(amount())),
+                          activities in prop::collection::vec(
+                              (id(), text(), prop::collection::vec(
+                                  (id(), text(), select(IndicatorUnit::ALL.to_vec()),
+                                   prop::option::of(decimal()), extra()), 0..3), extra()), 0..3),
+                          partners in prop::collection::vec((id(), text(), extra()), 0..3),
+                          rest in (gkrpa(), prop::collection::vec(
+                              (id(), text(), prop::option::of(decimal()), counts(), counts(),
+                               any::<Option<u32>>(), extra()), 0..2),
+                              prop::collection::vec(
+                              (id(), text(), text(), any::<Option<i32>>(),
+                               prop::option::of(decimal()), extra()), 0..2)),
+                          extra in extra()) -> YearFigures {
+            let (gkrpa, points, context) = rest;
+            YearFigures {
+                year, regime,
+                chapters: chapters.into_iter().map(|(chapter, executed, extra)|
+                    ChapterFigures { chapter, executed, extra }).collect(),
+                tasks: tasks.into_iter().map(|(task, activities, executed, extra)|
+                    TaskFigures { task, activities, executed, extra }).collect(),
+                sources: sources.into_iter().map(|(source, executed, extra)|
+                    SourceFigures { source, executed, extra }).collect(),
+                permit_fee_income: money.0, small_bottle_income: money.1,
+                carried_in: money.2, permit_fees_carried_out: money.3,
+                activities: activities.into_iter().map(|(id, title, indicators, extra)|
+                    ActivityFigures {
+                        id, title, extra,
+                        indicators: indicators.into_iter().map(|(id, name, unit, achieved, extra)|
+                            IndicatorFigures { id, name, unit, achieved, extra }).collect(),
+                    }).collect(),
+                partners: partners.into_iter().map(|(id, name, extra)|
+                    PartnerFigures { id, name, extra }).collect(),
+                gkrpa,
+                consultation_points: points.into_iter()
+                    .map(|(id, name, weekly_hours, clients, consultations, referred, extra)|
+                        PointFigures { id, name, weekly_hours, clients, consultations, referred,
+                                       extra }).collect(),
+                context_figures: context.into_iter().map(|(id, name, unit, year, value, extra)|
+                    ContextFigureValue { id, name, unit, year, value, extra }).collect(),
+                extra,
+            }
+        }
+    }
+
+    prop_compose! {
+        fn previous_year()(source in (id(), text(), 1990i32..2100, text(), extra()),
+                           figures in year_figures().boxed(),
+                           pairings in prop::collection::vec(
+                               (id(), prop::option::of(id()), prop::option::of(id()), extra()),
+                               0..3),
+                           print in any::<bool>(), extra in extra()) -> PreviousYear {
+            let (report_id, file_name, year, gmina, source_extra) = source;
+            PreviousYear {
+                source: PreviousYearSource { report_id, file_name, year, gmina,
+                                             extra: source_extra },
+                figures,
+                pairings: pairings.into_iter().map(|(activity, indicator, previous, extra)|
+                    Pairing { activity, indicator, previous, extra }).collect(),
+                print,
+                extra,
+            }
+        }
+    }
+
+    prop_compose! {
         fn report()(head in (id(), 1990i32..2100, gmina(), program(), text(),
                              prop::option::of(date()), prop::option::of(date()),
                              prop::option::of(date())),
@@ -1014,6 +1136,7 @@ mod lossless {
                                prop::collection::vec(consultation_point(), 0..2), council()),
                     layout in prop_oneof![Just(Layout::ByGoal), Just(Layout::ByTask)],
                     signature in prop::option::of((text(), prop::option::of(date()), text(), text(), extra())),
+                    previous_year in prop::option::of(previous_year().boxed()),
                     extra in extra()) -> Report {
             let (id, year, gmina, program, prepared_by, prepared_on, council_deadline,
                  next_program_resolution_date) = head;
@@ -1039,6 +1162,7 @@ mod lossless {
                 layout,
                 signature: signature.map(|(place, date, name, function, extra)|
                     Signature { place, date, name, function, extra }),
+                previous_year,
                 extra,
             }
         }
@@ -1114,11 +1238,12 @@ fn schema_and_reader_agree_on_every_decimal_text_case() {
         "148543.63",
         "007",
         "-3.25",
-        "1234567890123456789012345678",  // 28 digits
+        "123456789012345678",            // 18 whole digits
         "0.123456789012345678901234567", // 28 digits
-        "12345678901234.56789012345678", // 28 digits
+        "123456789012345678.9012345678", // 18 + 10 = 28 digits
     ];
     let refused = [
+        "1234567890123456789", // 19 whole digits
         "",
         "NaN",
         "nan",

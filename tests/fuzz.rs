@@ -68,6 +68,7 @@ fn seeds() -> Vec<Vec<u8>> {
         "raport-gp-v1.json",
         "raport-gp-v2.json",
         "raport-gp-v1-alcohol-tasks.json",
+        "raport-gp-v2-linked.json",
     ]
     .iter()
     .map(|name| std::fs::read(dir.join(name)).unwrap())

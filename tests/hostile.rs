@@ -208,7 +208,12 @@ fn corpus() -> Vec<Case> {
             ind["achieved"] = json!("0.0000000001");
         }
     }
-    for k in ["permit_fee_income", "carried_over", "small_bottle_income", "permit_fee_planned"] {
+    for k in [
+        "permit_fee_income",
+        "carried_over",
+        "small_bottle_income",
+        "permit_fee_planned",
+    ] {
         doc["report"]["budget"][k] = json!("999999999999999999.99");
     }
     doc["report"]["gkrpa"]["cost"] = json!("999999999999999999.99");
@@ -512,7 +517,12 @@ fn hostile_files_are_refused_with_a_specific_message_or_accepted_and_never_chang
                 // What reads must also print: the renderer computes its own sums and shares.
                 let html = dir.join("wydruk.html");
                 let render = Command::new(env!("CARGO_BIN_EXE_raport"))
-                    .args([OsStr::new("render"), path.as_os_str(), OsStr::new("-o"), html.as_os_str()])
+                    .args([
+                        OsStr::new("render"),
+                        path.as_os_str(),
+                        OsStr::new("-o"),
+                        html.as_os_str(),
+                    ])
                     .output()
                     .expect("run raport render");
                 if render.status.code() != Some(0) {

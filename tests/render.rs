@@ -1,16 +1,18 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The printable report: snapshots of both samples, hostile text staying inert, the facts an
+//! The printable report: snapshots of both samples and of a report linked to last year, hostile text staying inert, the facts an
 //! official report must show, a self-contained document, and both layouts showing every activity.
 //!
 //! Snapshots live in `tests/snapshots/*.html`; after an intended change of the output run
 //! `UPDATE_SNAPSHOTS=1 cargo test --test render` and review the diff.
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
 
 use raport_gp::domain::model::{
-    Activity, Amount, BudgetLine, ClientCounts, ConsultationPoint, ContextFigure, Cost,
-    CouncilOutcome, Date, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, Referral,
+    Activity, BudgetLine, ClientCounts, ConsultationPoint, ContextFigure, Cost, CouncilOutcome,
+    Date, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, PreviousYear, Referral,
     Regime, Report, TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
@@ -34,13 +36,7 @@ fn render_with(report: &Report, layout: Layout, embed_json: Option<String>) -> S
     )
 }
 
-fn zl(s: &str) -> Amount {
-    Amount::new(s.parse().expect("a valid decimal"))
-}
-
-fn dec(s: &str) -> rust_decimal::Decimal {
-    s.parse().expect("a valid decimal")
-}
+use common::{dec, zl};
 
 /// Compares with `tests/snapshots/<name>.html`; `UPDATE_SNAPSHOTS=1` rewrites it instead.
 fn assert_snapshot(name: &str, actual: &str) {
@@ -153,6 +149,7 @@ const TAGS: &[&str] = &[
     "text",
     "rect",
     "line",
+    "g",
 ];
 const ATTRIBUTES: &[&str] = &[
     "lang",
@@ -178,6 +175,12 @@ const ATTRIBUTES: &[&str] = &[
     "y1",
     "x2",
     "y2",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "font-family",
+    "font-size",
+    "font-weight",
 ];
 
 /// Walks every tag of the document (outside the data block and the stylesheet) and checks that
@@ -307,6 +310,27 @@ fn hostile_report() -> Report {
     r.council.resolution_number = h();
     r.council.notes = h();
     r.gkrpa.budget_lines.push(Id::new(HOSTILE));
+    // Last year, from a file with a hostile name, with an activity and a partner this year has
+    // not: their names reach the comparison section.
+    let mut last = r.clone();
+    last.year -= 1;
+    last.activities.push(Activity {
+        id: Id::new("gone"),
+        title: h(),
+        indicators: vec![Indicator {
+            id: Id::new("gone-1"),
+            name: h(),
+            achieved: Some(dec("5")),
+            ..Indicator::default()
+        }],
+        ..Activity::default()
+    });
+    last.partners.push(raport_gp::domain::model::Partner {
+        id: Id::new("gone-partner"),
+        name: format!("{HOSTILE} (partner)"),
+        ..Default::default()
+    });
+    r.previous_year = Some(PreviousYear::from_report(&last, Some(HOSTILE)));
     r
 }
 
@@ -328,6 +352,12 @@ fn small_gmina_2025_renders_as_its_snapshot() {
 fn small_gmina_2025_by_goal_renders_as_its_snapshot() {
     let html = render_with(&samples::small_gmina_2025(), Layout::ByGoal, None);
     assert_snapshot("przykladowo-2025-wg-celow", &html);
+}
+
+#[test]
+fn a_report_linked_to_last_year_prints_the_comparison_as_its_snapshot() {
+    let html = render(&common::this_year());
+    assert_snapshot("przykladowo-2026-porownanie", &html);
 }
 
 #[test]
@@ -465,13 +495,19 @@ fn joint_report_cites_both_acts_and_charts_spending_per_task() {
     assert!(html.contains("art. 4¹ ust. 1 i 2 ustawy z dnia 26 października 1982 r."));
     assert!(html.contains("art. 10 ust. 1 i 2 ustawy z dnia 29 lipca 2005 r."));
     assert!(html.contains("<svg role=\"img\""));
-    assert!(html.contains("<title id=\"wykres-tytul\">"));
+    assert!(html.contains("<title id=\"wykres-zadania-tytul\">"));
     assert!(html.contains("podzielono między te zadania po równo"));
+    let start = html.find("<title id=\"wykres-zadania-tytul\">").unwrap();
+    let chart = &html[start..start + html[start..].find("</svg>").unwrap()];
     assert_eq!(
-        html.matches("<rect class=\"bar\"").count(),
-        12,
-        "one bar per task"
+        chart.matches("height=\"16\" fill=\"#333\">").count(),
+        11,
+        "one bar per task with a cost"
     );
+    // The one task whose only activity was paid by others has no bar and says so.
+    assert!(chart.contains(
+        "Pomoc społeczna i integracja (narkomania)</text>\n<text x=\"0\" y=\"222\">brak danych</text>"
+    ));
 }
 
 #[test]

@@ -1,9 +1,9 @@
-//! `raport`: the command-line tool over the domain core (check, render, migrate, summary), for
+//! `raport`: the command-line tool over the domain core (check, render, migrate, summary, kcpu), for
 //! power users and for batch work by a powiat or voivodeship over thousands of gminas' files.
 //!
 //! Invariants: every message for people is Polish; machine output (CSV, JSON) stays plain and
 //! goes to stdout, problems to stderr (except `check`, whose report of an unreadable file is
-//! part of its output); `check` and `summary` stream — one file in memory at a time, nothing
+//! part of its output); `check`, `summary` and `kcpu` stream — one file in memory at a time, nothing
 //! kept but counts — so 2,500 files cost 2,500 reads and nothing more; exit codes are 0 (fine),
 //! 1 (`check`: some report has errors) and 2 (a file unreadable, output not written, or a
 //! wrong invocation), 2 winning over 1. Written files are replaced atomically (a temporary
@@ -20,6 +20,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use raport_gp::cli::terminal_safe;
 use raport_gp::domain::date::Date;
 use raport_gp::domain::format::{self, FileContents, MAX_FILE_BYTES, SCHEMA_VERSION};
+use raport_gp::domain::kcpu;
 use raport_gp::domain::model::{Layout, Regime, Report};
 use raport_gp::domain::money::format_pl;
 use raport_gp::domain::render::{render_html, RenderOptions};
@@ -93,6 +94,7 @@ fn run(args: Vec<OsString>) -> Result<u8, Fail> {
         Some("render") => render(parse_args("render", rest, RENDER_OPTIONS)?),
         Some("migrate") => migrate(parse_args("migrate", rest, MIGRATE_OPTIONS)?),
         Some("summary") => summary(parse_args("summary", rest, SUMMARY_OPTIONS)?),
+        Some("kcpu") => kcpu(parse_args("kcpu", rest, KCPU_OPTIONS)?),
         Some("help" | "--help" | "-h") => Err(Fail::Help),
         Some("--version" | "-V") => {
             write_stdout(&format!(
@@ -102,10 +104,11 @@ fn run(args: Vec<OsString>) -> Result<u8, Fail> {
             Ok(EXIT_OK)
         }
         Some(other) if other.starts_with('-') => Err(Fail::Usage(format!(
-            "nieznana opcja „{other}”; najpierw podaj polecenie: check, render, migrate, summary."
+            "nieznana opcja „{other}”; najpierw podaj polecenie: check, render, migrate, summary, \
+             kcpu."
         ))),
         _ => Err(Fail::Usage(format!(
-            "nieznane polecenie „{}”; dostępne: check, render, migrate, summary, help.",
+            "nieznane polecenie „{}”; dostępne: check, render, migrate, summary, kcpu, help.",
             command.to_string_lossy()
         ))),
     }
@@ -164,6 +167,24 @@ Użycie:
       Pliki, których nie da się wczytać, są opisywane na standardowym wyjściu błędów; reszta
       jest zestawiana dalej.
 
+  raport kcpu [--csv] PLIK|KATALOG...
+      Dane do ankiety KCPU (art. 4¹ ust. 2c ustawy o wychowaniu w trzeźwości) zebrane
+      z każdego raportu: wydatki według rozdziałów, źródeł i zadań, profilaktyka według
+      poziomu i grupy docelowej, programy rekomendowane, uczestnicy, komisja (GKRPA), punkty
+      konsultacyjne, wsparcie organizacji pozarządowych, uzależnienia behawioralne. LISTA JEST
+      WSTĘPNA (wersja {kcpu_version}): nie udało się sprawdzić aktualnego kwestionariusza,
+      więc przed wysłaniem porównaj każdą wartość z pytaniem ankiety. „brak danych” znaczy,
+      że raport nie podaje wartości — nic nie jest szacowane.
+      Bez --csv: dla każdego raportu pozycje po polsku („pozycja: wartość”), jak w aplikacji.
+      --csv              CSV według RFC 4180 (jak w summary) z wierszem nagłówka: file, gmina,
+                         teryt, year, kcpu_list (wersja listy), a potem po jednej kolumnie na
+                         pozycję listy (identyfikatory z pliku kcpu.json), jeden wiersz na
+                         raport — do zestawień powiatu lub województwa. Kwoty z kropką i dwoma
+                         miejscami po przecinku; pusta komórka = brak danych. Uwaga o wstępnej
+                         liście trafia na standardowe wyjście błędów.
+      Pliki, których nie da się wczytać, są opisywane na standardowym wyjściu błędów; reszta
+      jest zestawiana dalej.
+
   raport help | --help | -h      ta pomoc
   raport --version | -V          wersja programu i formatu
 
@@ -178,6 +199,7 @@ Kody wyjścia:
      (nieznane polecenie lub opcja); 2 ma pierwszeństwo przed 1
 ",
         schema = SCHEMA_VERSION,
+        kcpu_version = kcpu::list().version,
     )
 }
 
@@ -242,6 +264,7 @@ const RENDER_OPTIONS: &[OptSpec] = &[
 ];
 const MIGRATE_OPTIONS: &[OptSpec] = &[valued("output", Some('o'))];
 const SUMMARY_OPTIONS: &[OptSpec] = &[flag("csv", None)];
+const KCPU_OPTIONS: &[OptSpec] = &[flag("csv", None)];
 
 /// A command's arguments: the file names in order, and the options given (by long name).
 struct Args {
@@ -392,7 +415,7 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-/// One step of going through the arguments of `check` and `summary`.
+/// One step of going through the arguments of `check`, `summary` and `kcpu`.
 enum Input<'a> {
     /// A file to read (possibly `-`, standard input).
     File(&'a Path),
@@ -400,7 +423,7 @@ enum Input<'a> {
     Problem(&'a Path, String),
 }
 
-/// Goes through the arguments of `check` and `summary` one file at a time: a directory gives
+/// Goes through the arguments of `check`, `summary` and `kcpu` one file at a time: a directory gives
 /// its `*.json` files sorted by name (only their names are held, never their contents).
 fn for_each_input(
     args: &[OsString],
@@ -896,6 +919,81 @@ fn summary(args: Args) -> Result<u8, Fail> {
                 )?;
             }
         }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(if unreadable_count > 0 {
+        EXIT_TROUBLE
+    } else {
+        EXIT_OK
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// kcpu
+// ---------------------------------------------------------------------------------------------
+
+fn kcpu(args: Args) -> Result<u8, Fail> {
+    if args.files.is_empty() {
+        return Err(Fail::Usage(
+            "polecenie kcpu wymaga co najmniej jednego pliku lub katalogu.".into(),
+        ));
+    }
+    let csv = args.flag("csv");
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut unreadable_count = 0usize;
+    let mut complain = |out: &mut BufWriter<_>, name: &str, reason: &str| -> io::Result<()> {
+        unreadable_count += 1;
+        out.flush()?;
+        eprintln!("{}", unreadable(name, reason));
+        Ok(())
+    };
+
+    // The list is provisional: said once, before any figure (on stderr beside a CSV, which
+    // carries the list's version in a column of its own).
+    if csv {
+        eprintln!("Uwaga: {}", kcpu::notice());
+        writeln_crlf(&mut out, &summary::to_csv_line(&kcpu::csv_header()))?;
+    } else {
+        writeln!(out, "{}", kcpu::notice())?;
+    }
+    for_each_input(&args.files, |input| {
+        let path = match input {
+            Input::File(path) => path,
+            Input::Problem(path, reason) => {
+                complain(&mut out, &display_name(path), &reason)?;
+                return Ok(());
+            }
+        };
+        let name = display_name(path);
+        let contents = match read_input(path) {
+            Ok(c) => c,
+            Err(reason) => {
+                complain(&mut out, &name, &reason)?;
+                return Ok(());
+            }
+        };
+        for report in contents.reports() {
+            if csv {
+                let cells: Vec<String> = kcpu::csv_row(&name, report)
+                    .iter()
+                    .map(|c| terminal_safe(c).into_owned())
+                    .collect();
+                writeln_crlf(&mut out, &summary::to_csv_line(&cells))?;
+            } else {
+                // Labels come from the list and values are numbers: nothing from the file but
+                // the gmina's name and the file name, both made terminal-safe.
+                writeln!(
+                    out,
+                    "\n{}: {}\n{}",
+                    report_label(&name, &contents, report),
+                    gmina_and_year(report),
+                    kcpu::figures_text(report).trim_start_matches('\n')
+                )?;
+            }
+        }
+        out.flush()?;
         Ok(())
     })?;
     out.flush()?;

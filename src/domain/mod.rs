@@ -3,14 +3,18 @@
 
 pub mod backup;
 pub mod catalogue;
+pub mod charts;
+pub mod compare;
 pub mod date;
 pub mod format;
+pub mod kcpu;
 pub mod model;
 pub mod money;
 pub mod perf;
 pub mod render;
 pub mod rules;
 pub mod samples;
+pub mod spending;
 pub mod summary;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -983,6 +983,55 @@ pub struct Gkrpa {
 }
 
 impl Gkrpa {
+    /// The counts with their field names and Polish labels, in print order.
+    pub fn counts(&self) -> [(&'static str, &'static str, Option<u32>); 11] {
+        [
+            ("members", "członkowie komisji", self.members),
+            (
+                "trained_members",
+                "członkowie przeszkoleni",
+                self.trained_members,
+            ),
+            ("meetings", "posiedzenia", self.meetings),
+            (
+                "interviews",
+                "rozmowy motywujące / interwencyjne",
+                self.interviews,
+            ),
+            (
+                "referred_to_expert",
+                "osoby skierowane na badanie przez biegłego",
+                self.referred_to_expert,
+            ),
+            (
+                "court_applications",
+                "wnioski do sądu o zobowiązanie do leczenia",
+                self.court_applications,
+            ),
+            (
+                "permit_opinions_positive",
+                "pozytywne opinie o zezwoleniach",
+                self.permit_opinions_positive,
+            ),
+            (
+                "permit_opinions_negative",
+                "negatywne opinie o zezwoleniach",
+                self.permit_opinions_negative,
+            ),
+            (
+                "inspections",
+                "kontrole punktów sprzedaży",
+                self.inspections,
+            ),
+            ("test_purchases", "zakupy kontrolowane", self.test_purchases),
+            (
+                "blue_card_groups",
+                "udział w grupach diagnostyczno-pomocowych (Niebieska Karta)",
+                self.blue_card_groups,
+            ),
+        ]
+    }
+
     /// Whether nothing about the commission was entered.
     pub fn is_empty(&self) -> bool {
         let counts = [
@@ -1133,6 +1182,11 @@ pub struct Report {
     pub council: CouncilPresentation,
     pub layout: Layout,
     pub signature: Option<Signature>,
+    /// Last year's figures, for the year-over-year comparison: a compact snapshot taken from last
+    /// year's report (never a copy of it), so a file stays self-contained and small. Left out
+    /// of files when no previous year is linked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_year: Option<PreviousYear>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -1235,6 +1289,7 @@ impl Report {
         next.coalitions = self.coalitions.clone();
         next.goals = self.goals.clone();
         next.layout = self.layout;
+        next.previous_year = Some(PreviousYear::from_report(self, None));
         next.budget.lines = self
             .budget
             .lines
@@ -1323,5 +1378,361 @@ impl Report {
             })
             .collect();
         next
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Last year, for the year-over-year comparison
+// ---------------------------------------------------------------------------------------------
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// Where the snapshot of last year came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct PreviousYearSource {
+    /// Id of last year's report (as stored in the browser or in the file).
+    pub report_id: Id,
+    /// The file it was read from (a report, a backup or a saved printable HTML); empty when it
+    /// was taken from a report stored in the browser.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub file_name: String,
+    /// The year of that report.
+    pub year: i32,
+    /// The gmina's name as that report gives it.
+    pub gmina: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A correction of the automatic pairing of this year's activities (and their indicators) with
+/// last year's: this year's activity — or one of its indicators — is paired with the named
+/// entry of last year, or with nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Pairing {
+    /// This year's activity.
+    pub activity: Id,
+    /// One of this year's indicators of that activity, when the pairing is about an indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<Id>,
+    /// Last year's activity — or, for an indicator, last year's indicator of the activity paired
+    /// with `activity`; `None` means "no pair" (a new activity or indicator).
+    pub previous: Option<Id>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Executed spending of one budget chapter (rozdział) in a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ChapterFigures {
+    pub chapter: String,
+    pub executed: Option<Amount>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a year did under one statutory task: activities serving it and the spending attributed
+/// to it (`None` when no cost was attributed).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct TaskFigures {
+    pub task: TaskId,
+    pub activities: u32,
+    pub executed: Option<Amount>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Executed spending charged to one funding source in a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct SourceFigures {
+    pub source: FundingSource,
+    pub executed: Option<Amount>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One indicator's achieved value in a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct IndicatorFigures {
+    pub id: Id,
+    pub name: String,
+    pub unit: IndicatorUnit,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
+    #[serde(with = "decimal_text")]
+    pub achieved: Option<Decimal>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One activity of a year: what pairs it with the other year, and its indicators.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ActivityFigures {
+    pub id: Id,
+    pub title: String,
+    pub indicators: Vec<IndicatorFigures>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A partner of the register in a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct PartnerFigures {
+    pub id: Id,
+    pub name: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A consultation point's figures in a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct PointFigures {
+    pub id: Id,
+    pub name: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
+    #[serde(with = "decimal_text")]
+    pub weekly_hours: Option<Decimal>,
+    pub clients: ClientCounts,
+    pub consultations: ClientCounts,
+    /// People referred onward, all referrals together.
+    pub referred: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A context figure's value in a year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ContextFigureValue {
+    pub id: Id,
+    pub name: String,
+    pub unit: String,
+    /// The year the value describes, when the report said.
+    pub year: Option<i32>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<DecimalText>"))]
+    #[serde(with = "decimal_text")]
+    pub value: Option<Decimal>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The figures of one year's report that a comparison with another year needs — and nothing
+/// else (no texts, no budget lines, no plans), so it stays small in browser storage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct YearFigures {
+    pub year: i32,
+    pub regime: Regime,
+    /// Executed spending per chapter, in code order.
+    pub chapters: Vec<ChapterFigures>,
+    /// The statutory tasks of the year's regime that have an activity or a cost, in catalogue
+    /// order.
+    pub tasks: Vec<TaskFigures>,
+    /// Executed spending per funding source used by some budget line.
+    pub sources: Vec<SourceFigures>,
+    pub permit_fee_income: Option<Amount>,
+    pub small_bottle_income: Option<Amount>,
+    /// Permit-fee money carried in from the year before.
+    pub carried_in: Option<Amount>,
+    /// Permit-fee money left for the year after ([`Budget::permit_fees_carried_out`]).
+    pub permit_fees_carried_out: Option<Amount>,
+    pub activities: Vec<ActivityFigures>,
+    pub partners: Vec<PartnerFigures>,
+    /// The commission's counts and cost (its notes and budget lines are not kept).
+    pub gkrpa: Gkrpa,
+    pub consultation_points: Vec<PointFigures>,
+    pub context_figures: Vec<ContextFigureValue>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl YearFigures {
+    /// The figures of a report, in the report's own order (activity `i` of the figures is
+    /// activity `i` of the report, and so on for every list).
+    pub fn of(report: &Report) -> YearFigures {
+        let tasks = report.applicable_tasks();
+        let split = super::spending::by_task(report, &tasks);
+        let b = &report.budget;
+        YearFigures {
+            year: report.year,
+            regime: report.program.regime,
+            chapters: super::spending::by_chapter(report)
+                .into_iter()
+                .map(|(chapter, sums)| ChapterFigures {
+                    chapter,
+                    executed: sums.executed,
+                    extra: Extra::new(),
+                })
+                .collect(),
+            tasks: tasks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| TaskFigures {
+                    task: t.id.clone(),
+                    activities: report
+                        .activities
+                        .iter()
+                        .filter(|a| a.tasks.contains(&t.id))
+                        .count() as u32,
+                    executed: split.of(i),
+                    extra: Extra::new(),
+                })
+                .filter(|t| t.activities > 0 || t.executed.is_some())
+                .collect(),
+            sources: super::spending::by_source(report)
+                .into_iter()
+                .map(|(source, sums)| SourceFigures {
+                    source,
+                    executed: sums.executed,
+                    extra: Extra::new(),
+                })
+                .collect(),
+            permit_fee_income: b.permit_fee_income,
+            small_bottle_income: b.small_bottle_income,
+            carried_in: b.carried_over,
+            permit_fees_carried_out: b.permit_fees_carried_out(),
+            activities: report
+                .activities
+                .iter()
+                .map(|a| ActivityFigures {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    indicators: a
+                        .indicators
+                        .iter()
+                        .map(|i| IndicatorFigures {
+                            id: i.id.clone(),
+                            name: i.name.clone(),
+                            unit: i.unit,
+                            achieved: i.achieved,
+                            extra: Extra::new(),
+                        })
+                        .collect(),
+                    extra: Extra::new(),
+                })
+                .collect(),
+            partners: report
+                .partners
+                .iter()
+                .map(|p| PartnerFigures {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    extra: Extra::new(),
+                })
+                .collect(),
+            gkrpa: Gkrpa {
+                notes: String::new(),
+                budget_lines: Vec::new(),
+                extra: Extra::new(),
+                ..report.gkrpa.clone()
+            },
+            consultation_points: report
+                .consultation_points
+                .iter()
+                .map(|p| PointFigures {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    weekly_hours: p.weekly_hours,
+                    clients: ClientCounts {
+                        extra: Extra::new(),
+                        ..p.clients.clone()
+                    },
+                    consultations: ClientCounts {
+                        extra: Extra::new(),
+                        ..p.consultations.clone()
+                    },
+                    referred: p
+                        .referrals
+                        .iter()
+                        .filter_map(|r| r.persons)
+                        .reduce(u32::saturating_add),
+                    extra: Extra::new(),
+                })
+                .collect(),
+            context_figures: report
+                .context_figures
+                .iter()
+                .map(|f| ContextFigureValue {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    unit: f.unit.clone(),
+                    year: f.year,
+                    value: f.value,
+                    extra: Extra::new(),
+                })
+                .collect(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// The link of a report to last year's: where the figures came from, the figures, the user's
+/// corrections of the pairing, and whether the printed report compares the two years.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct PreviousYear {
+    pub source: PreviousYearSource,
+    pub figures: YearFigures,
+    /// Corrections of the automatic pairing (by id, then by name), at most one per activity or
+    /// indicator of this year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pairings: Vec<Pairing>,
+    /// Whether the printed report has the section "Porównanie z rokiem poprzednim" (yes unless
+    /// the user turns it off; only `false` is written).
+    #[serde(skip_serializing_if = "is_true")]
+    pub print: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for PreviousYear {
+    fn default() -> Self {
+        PreviousYear {
+            source: PreviousYearSource::default(),
+            figures: YearFigures::default(),
+            pairings: Vec::new(),
+            print: true,
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl PreviousYear {
+    /// The snapshot of last year's report; `file_name` names the file it was read from (`None`
+    /// for a report stored in the browser). Last year's own link to its previous year is not
+    /// carried over: the snapshot is one year deep.
+    pub fn from_report(report: &Report, file_name: Option<&str>) -> PreviousYear {
+        PreviousYear {
+            source: PreviousYearSource {
+                report_id: report.id.clone(),
+                file_name: file_name.unwrap_or_default().to_string(),
+                year: report.year,
+                gmina: report.gmina.name.clone(),
+                extra: Extra::new(),
+            },
+            figures: YearFigures::of(report),
+            ..PreviousYear::default()
+        }
     }
 }

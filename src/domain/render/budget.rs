@@ -14,6 +14,7 @@ use std::fmt::{self, Write};
 use super::html::{self, amount, amount_or_no_data, or_missing, Esc, NO_DATA};
 use super::Ctx;
 use crate::domain::catalogue::catalogue;
+use crate::domain::charts;
 use crate::domain::model::{Amount, BudgetLine, FundingSource};
 
 /// The sum of the known values of a column, and whether some value was missing.
@@ -205,6 +206,9 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
             out.push_str(PARTIAL_NOTE);
         }
         write_paragraph_legend(out, &b.lines)?;
+        if let Some(chart) = charts::plan_vs_execution(r) {
+            super::write_chart(out, &chart)?;
+        }
         write_by_source(out, ctx)?;
     }
 
@@ -276,6 +280,9 @@ fn write_by_source(out: &mut String, ctx: &Ctx) -> fmt::Result {
     out.push_str("</tfoot>\n</table>\n");
     if any_partial {
         out.push_str(PARTIAL_NOTE);
+    }
+    if let Some(chart) = charts::spending_per_source(ctx.report) {
+        super::write_chart(out, &chart)?;
     }
     Ok(())
 }

@@ -12,119 +12,17 @@
 
 use std::fmt::{self, Write};
 
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
-
 use super::html::{amount, or_missing, Esc};
 use super::Ctx;
-use crate::domain::catalogue::{catalogue, StatutoryTask};
+use crate::domain::catalogue::catalogue;
+use crate::domain::charts;
 use crate::domain::model::{Amount, Cost, FundingSource};
+use crate::domain::spending::{self, TaskSplit};
 
-/// Executed spending attributed to each task of the regime (same order as `ctx.tasks`), plus the
-/// spending of activities that serve no task of the regime and the group costs that cannot be
-/// attributed to tasks.
-pub(super) struct Split {
-    pub per_task: Vec<Amount>,
-    /// Whether some cost was attributed to the task (an amount of 0,00 zł is then real).
-    pub task_has_cost: Vec<bool>,
-    pub outside: Amount,
-    /// Group costs covering activities that serve different tasks.
-    pub common: Amount,
-    /// Descriptions of those group costs, in report order.
-    pub common_names: Vec<String>,
-    /// Whether any activity or group cost has an executed cost at all.
-    pub any_cost: bool,
-    /// Whether some cost was split between several tasks (the note is then needed).
-    pub shared: bool,
-    /// Whether some group cost was attributed to the tasks its activities serve.
-    pub groups_attributed: bool,
-}
-
-fn to_grosze(a: Amount) -> i64 {
-    (a.value()
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-        * Decimal::ONE_HUNDRED)
-        .to_i64()
-        .unwrap_or(0)
-}
-
-pub(super) fn split(ctx: &Ctx) -> Split {
-    let n_tasks = ctx.tasks.len();
-    let mut per_task = vec![0i64; n_tasks];
-    let mut task_has_cost = vec![false; n_tasks];
-    let (mut outside, mut common) = (0i64, 0i64);
-    let mut common_names = Vec::new();
-    let (mut any_cost, mut shared, mut groups_attributed) = (false, false, false);
-
-    // Positions in `ctx.tasks` of the tasks an activity serves, in catalogue order.
-    let served = |tasks: &[crate::domain::model::TaskId]| -> Vec<usize> {
-        (0..n_tasks)
-            .filter(|&i| tasks.contains(&ctx.tasks[i].id))
-            .collect()
-    };
-    let mut attribute = |grosze: i64, served: &[usize], shared: &mut bool| {
-        *shared |= served.len() > 1;
-        let n = served.len() as i64;
-        let (base, rest) = (grosze / n, grosze % n);
-        for (k, &i) in served.iter().enumerate() {
-            let extra = if (k as i64) < rest.abs() {
-                rest.signum()
-            } else {
-                0
-            };
-            per_task[i] += base + extra;
-            task_has_cost[i] = true;
-        }
-    };
-
-    for a in &ctx.report.activities {
-        let Some(cost) = a.cost.executed else {
-            continue;
-        };
-        any_cost = true;
-        let grosze = to_grosze(cost);
-        let served = served(&a.tasks);
-        if served.is_empty() {
-            outside += grosze;
-        } else {
-            attribute(grosze, &served, &mut shared);
-        }
-    }
-    for g in &ctx.report.group_costs {
-        let Some(cost) = g.cost.executed else {
-            continue;
-        };
-        any_cost = true;
-        let grosze = to_grosze(cost);
-        let sets: Vec<Vec<usize>> = ctx.covered_by(g).iter().map(|a| served(&a.tasks)).collect();
-        match sets.first() {
-            Some(first) if sets.iter().all(|s| s == first) => {
-                if first.is_empty() {
-                    outside += grosze;
-                } else {
-                    groups_attributed = true;
-                    attribute(grosze, first, &mut shared);
-                }
-            }
-            _ => {
-                common += grosze;
-                common_names.push(match g.description.trim() {
-                    "" => "(bez opisu)".to_string(),
-                    d => format!("„{d}”"),
-                });
-            }
-        }
-    }
-    Split {
-        per_task: per_task.into_iter().map(Amount::from_grosze).collect(),
-        task_has_cost,
-        outside: Amount::from_grosze(outside),
-        common: Amount::from_grosze(common),
-        common_names,
-        any_cost,
-        shared,
-        groups_attributed,
-    }
+/// The spending of the report split between the tasks of its regime (see
+/// [`crate::domain::spending`]).
+pub(super) fn split(ctx: &Ctx) -> TaskSplit {
+    spending::by_task(ctx.report, &ctx.tasks)
 }
 
 pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
@@ -184,7 +82,7 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
              podano kosztów poszczególnych działań.</p>\n",
         );
     } else {
-        chart(out, ctx, &split)?;
+        chart(out, ctx)?;
         let mut notes = Vec::new();
         if split.shared {
             notes.push(
@@ -411,125 +309,11 @@ fn reconciliation(out: &mut String, ctx: &Ctx) -> fmt::Result {
     Ok(())
 }
 
-const WIDTH: u32 = 720;
-const BAR_MAX: u32 = 520;
-const ROW: u32 = 44;
-
-/// The chart: one labelled row per task; the amount is printed beside each bar, so nothing is
-/// conveyed by colour or length alone.
-fn chart(out: &mut String, ctx: &Ctx, split: &Split) -> fmt::Result {
-    let mut rows: Vec<(String, Amount)> = ctx
-        .tasks
-        .iter()
-        .zip(&split.per_task)
-        .map(|(t, a)| (label(t), *a))
-        .collect();
-    if !split.common_names.is_empty() {
-        rows.push(("Koszt wspólny kilku działań".to_string(), split.common));
+/// The chart of spending per task ([`charts::spending_per_task`]); the table above it is the
+/// data behind it.
+fn chart(out: &mut String, ctx: &Ctx) -> fmt::Result {
+    if let Some(chart) = charts::spending_per_task(ctx.report) {
+        super::write_chart(out, &chart)?;
     }
-    if split.outside != Amount::ZERO {
-        rows.push((
-            "Działania bez zadania ustawowego programu".to_string(),
-            split.outside,
-        ));
-    }
-    let max = rows
-        .iter()
-        .map(|(_, a)| a.value())
-        .fold(Decimal::ZERO, Decimal::max);
-    let height = ROW * rows.len() as u32 + 8;
-    let title = "Wydatki według zadań ustawowych (wykres słupkowy)";
-    out.push_str("<figure class=\"chart\">\n");
-    writeln!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"wykres-tytul wykres-opis\" aria-label=\"{}\" \
-         viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
-         preserveAspectRatio=\"xMinYMin meet\">",
-        Esc(title)
-    )?;
-    writeln!(out, "<title id=\"wykres-tytul\">{}</title>", Esc(title))?;
-    let description: Vec<String> = rows
-        .iter()
-        .map(|(l, a)| format!("{l}: {}", amount(*a)))
-        .collect();
-    writeln!(
-        out,
-        "<desc id=\"wykres-opis\">{}</desc>",
-        Esc(&description.join("; "))
-    )?;
-    for (i, (label, value)) in rows.iter().enumerate() {
-        let y = ROW * i as u32;
-        let w = if max > Decimal::ZERO && value.value() > Decimal::ZERO {
-            (value.value() * Decimal::from(BAR_MAX) / max)
-                .round()
-                .to_u32()
-                .unwrap_or(0)
-                .max(1)
-        } else {
-            0
-        };
-        writeln!(
-            out,
-            "<text x=\"0\" y=\"{}\">{}</text>\n<rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{w}\" \
-             height=\"16\"></rect>\n<text x=\"{}\" y=\"{}\">{}</text>",
-            y + 14,
-            Esc(label),
-            y + 20,
-            w + 6,
-            y + 33,
-            Esc(&amount(*value))
-        )?;
-    }
-    writeln!(
-        out,
-        "<line class=\"axis\" x1=\"0\" y1=\"18\" x2=\"0\" y2=\"{}\"></line>",
-        height - 8
-    )?;
-    out.push_str("</svg>\n");
-    writeln!(
-        out,
-        "<figcaption>Wydatki na działania programu przypisane do zadań ustawowych.</figcaption>"
-    )?;
-    out.push_str("</figure>\n");
     Ok(())
-}
-
-/// The row label: the task's short name (SVG text does not wrap, so no citation here).
-fn label(t: &StatutoryTask) -> String {
-    t.short_name.clone()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::model::{Activity, Cost, Layout, Regime, Report, TaskId};
-
-    fn activity(cost: &str, tasks: &[&str]) -> Activity {
-        Activity {
-            tasks: tasks.iter().map(|t| TaskId::new(*t)).collect(),
-            cost: Cost {
-                executed: Some(Amount::new(cost.parse().unwrap())),
-                ..Cost::default()
-            },
-            ..Activity::default()
-        }
-    }
-
-    #[test]
-    fn a_shared_cost_is_split_equally_and_the_parts_add_up_to_the_grosz() {
-        let mut r = Report::default();
-        r.program.regime = Regime::DrugOnly;
-        r.activities = vec![
-            activity("100.00", &["drugs.3", "drugs.1", "drugs.4"]),
-            activity("10.00", &["drugs.1"]),
-            activity("5.00", &["alcohol.1"]),
-        ];
-        let ctx = Ctx::new(&r, Layout::ByTask);
-        let s = split(&ctx);
-        let g: Vec<i64> = s.per_task.iter().map(|a| to_grosze(*a)).collect();
-        // 100,00 zł / 3: the left-over grosz goes to the first task in catalogue order.
-        assert_eq!(g, vec![3334 + 1000, 0, 3333, 3333, 0]);
-        assert_eq!(s.outside, Amount::new("5.00".parse().unwrap()));
-        assert!(s.any_cost && s.shared);
-    }
 }

@@ -8,6 +8,7 @@
 mod activities;
 mod budget;
 mod closing;
+mod comparison;
 mod consultation;
 mod context;
 mod council;
@@ -21,7 +22,9 @@ mod title;
 use std::fmt::{self, Write};
 
 use super::catalogue::{catalogue, StatutoryTask};
+use super::charts::Chart;
 use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
+use super::spending;
 use html::Esc;
 
 /// How to render a report.
@@ -67,6 +70,7 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
     consultation::write(out, ctx)?;
     partners::write(out, ctx)?;
     context::write(out, ctx)?;
+    comparison::write(out, ctx)?;
     closing::write(out, ctx)?;
     council::write(out, ctx)?;
 
@@ -79,6 +83,16 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
         )?;
     }
     out.push_str("</body>\n</html>\n");
+    Ok(())
+}
+
+/// A chart as a figure: the inline SVG (whose `<title>` and `<desc>` are its text alternative)
+/// and its caption. The data table behind it is printed by the section, next to it.
+fn write_chart(out: &mut String, chart: &Chart) -> fmt::Result {
+    out.push_str("<figure class=\"chart\">\n");
+    out.push_str(&chart.svg());
+    writeln!(out, "<figcaption>{}</figcaption>", Esc(&chart.caption))?;
+    out.push_str("</figure>\n");
     Ok(())
 }
 
@@ -170,9 +184,7 @@ impl<'a> Ctx<'a> {
         self.report
             .activities
             .iter()
-            .filter(|a| {
-                (group.goal.is_some() && a.goal == group.goal) || group.activities.contains(&a.id)
-            })
+            .filter(|a| spending::covers(group, a))
             .collect()
     }
 
@@ -181,9 +193,7 @@ impl<'a> Ctx<'a> {
         self.report
             .group_costs
             .iter()
-            .filter(|g| {
-                (g.goal.is_some() && activity.goal == g.goal) || g.activities.contains(&activity.id)
-            })
+            .filter(|g| spending::covers(g, activity))
             .collect()
     }
 }

@@ -42,9 +42,6 @@ ul.tasks li { margin: .2rem 0; }
 p.task-list { margin-bottom: .2rem; }
 figure.chart { margin: .5rem 0 1rem; }
 figure.chart svg { display: block; width: 100%; height: auto; }
-figure.chart text { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; font-size: 12px; fill: #000; }
-figure.chart .bar { fill: #333; }
-figure.chart .axis { stroke: #000; stroke-width: 1; }
 .signature { margin-top: 3rem; margin-left: auto; width: 18rem; text-align: center; }
 .signature .line { border-top: 1px dotted #000; margin-top: 2.5rem; padding-top: .2rem; }
 figure, .signature, dl.facts { break-inside: avoid; page-break-inside: avoid; }
@@ -56,6 +53,7 @@ tfoot { display: table-row-group; }
 table.income, table.fees, table.by-source, table.reconciliation, table.gkrpa, table.clients,
 table.referrals, table.indicators, table.members { break-inside: avoid; page-break-inside: avoid; }
 table.context tbody th { min-width: 9rem; }
+tr.group th { font-style: italic; }
 /* The commission's section is short: it starts on a new page rather than leave its heading. */
 section.gkrpa { break-inside: avoid; page-break-inside: avoid; }
 @page {

@@ -22,6 +22,7 @@ mod spending;
 mod table;
 mod tasks;
 mod text;
+mod yoy;
 
 #[cfg(test)]
 mod tests;
@@ -215,6 +216,7 @@ pub fn validate(report: &Report) -> Vec<Finding> {
     spending::check(&mut cx);
     bodies::check(&mut cx);
     registry::check(&mut cx);
+    yoy::check(&mut cx);
     cx.out
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::compare::normalise_name;
 use crate::domain::model::{Id, Report};
 
 use super::{blank, params, text, Ctx};
@@ -17,16 +18,6 @@ pub(super) fn check(cx: &mut Ctx) {
     partners(cx, r);
     coalitions(cx, r);
     ids(cx, r);
-}
-
-/// A partner name as compared for duplicates: trimmed, case-insensitive, inner spaces collapsed,
-/// typographic quotes treated like plain ones.
-fn normalise_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace(['„', '”', '“', '«', '»'], "\"")
 }
 
 fn partners(cx: &mut Ctx, r: &Report) {

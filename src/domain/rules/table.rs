@@ -767,6 +767,64 @@ pub static NPZ_EDITION_YEAR_MISMATCH: Rule = Rule {
                Sprawdź, czy program uwzględnia właściwą edycję.",
 };
 
+// ---------------------------------------------------------------------------------------------
+// This year against last year (only when a previous year is linked)
+// ---------------------------------------------------------------------------------------------
+
+pub static PREVIOUS_YEAR_MISMATCH: Rule = Rule {
+    id: "previous-year-mismatch",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Raport do porównania to raport tej samej gminy za rok poprzedni.",
+    template: "Do porównania dołączono raport {other}, a ten raport dotyczy gminy {gmina} za \
+               {year} r. Porównanie ma sens z raportem tej samej gminy za {previous} r. — wybierz \
+               właściwy raport albo odłącz porównanie.",
+};
+
+pub static FIGURE_CHANGED_TENFOLD: Rule = Rule {
+    id: "figure-changed-tenfold",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Wartość nie zmieniła się względem roku poprzedniego dziesięciokrotnie lub bardziej \
+              (częsta pomyłka: zero za dużo lub za mało).",
+    template: "{section}: {figure} — {last} w {last_year} r., a {this} w {year} r. (zmiana co \
+               najmniej {factor}-krotna). Sprawdź, czy nie wpisano o jedno zero za dużo lub za \
+               mało; jeśli wartość jest prawidłowa, warto wyjaśnić zmianę w raporcie.",
+};
+
+pub static ACTIVITY_DISAPPEARED: Rule = Rule {
+    id: "activity-disappeared",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Działanie z roku poprzedniego, którego nie ma w tym raporcie, jest w nim wyjaśnione.",
+    template: "W {last_year} r. prowadzono działanie {activity}, a w tym raporcie go nie ma i nic \
+               o nim nie napisano. Jeśli to to samo działanie pod inną nazwą, połącz je w widoku \
+               „Porównanie”; jeśli go zaprzestano, napisz dlaczego (np. we wnioskach), podając \
+               jego nazwę.",
+};
+
+pub static PARTNER_DISAPPEARED: Rule = Rule {
+    id: "partner-disappeared",
+    severity: Severity::Warning,
+    citation: Cite::ReportBasis,
+    summary: "Partner z roku poprzedniego, którego nie ma w rejestrze, jest w raporcie wyjaśniony.",
+    template: "W {last_year} r. w rejestrze partnerów był podmiot {partner}, a w tym raporcie go \
+               nie ma i nic o nim nie napisano. Jeśli współpraca się zakończyła, napisz o tym \
+               (np. we wnioskach), podając jego nazwę; jeśli to pomyłka, dodaj go z powrotem.",
+};
+
+pub static CARRY_OVER_MISMATCH: Rule = Rule {
+    id: "carry-over-mismatch",
+    severity: Severity::Warning,
+    citation: Cite::Id("sobriety_art18_2"),
+    summary: "Środki z opłat przeniesione z roku poprzedniego równają się kwocie, która według \
+              raportu za ten rok pozostała do wykorzystania.",
+    template: "Według raportu za {last_year} r. ze środków z opłat za zezwolenia pozostało na \
+               {year} r. {left}, a w tym raporcie[ jako środki przeniesione wpisano {carried}][ \
+               nie wpisano środków przeniesionych z {none_from} r.]. Niewykorzystane środki z opłat przechodzą na kolejny rok i służą tylko programowi \
+               — sprawdź obie kwoty.",
+};
+
 /// All rules, in the order of the report's sections.
 pub static RULES: &[&Rule] = &[
     // Statutory tasks
@@ -854,4 +912,10 @@ pub static RULES: &[&Rule] = &[
     &YEAR_IMPLAUSIBLE,
     &NPZ_EDITION_UNKNOWN,
     &NPZ_EDITION_YEAR_MISMATCH,
+    // This year against last year
+    &PREVIOUS_YEAR_MISMATCH,
+    &FIGURE_CHANGED_TENFOLD,
+    &ACTIVITY_DISAPPEARED,
+    &PARTNER_DISAPPEARED,
+    &CARRY_OVER_MISMATCH,
 ];

@@ -1884,3 +1884,136 @@ fn rule_teryt_missing() {
     r.gmina.teryt = "3061011".into();
     assert_silent(&r, &TERYT_MISSING);
 }
+
+// ---------------------------------------------------------------------------------------------
+// This year against last year
+// ---------------------------------------------------------------------------------------------
+
+/// The clean joint report for 2024, linked to the same report for 2023, the permit-fee money
+/// carried in being what 2023 left (65 000 + 12 000,50 − 70 000).
+fn linked_report() -> Report {
+    let last = joint_report();
+    let mut r = in_year(joint_report(), 2024);
+    r.program.title = r.program.title.replace("2023", "2024");
+    r.budget.carried_over = Some(amt("7000.50"));
+    r.previous_year = Some(PreviousYear::from_report(&last, Some("raport-2023.json")));
+    r
+}
+
+#[test]
+fn a_linked_pair_of_clean_reports_has_no_findings() {
+    let findings = validate(&linked_report());
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn rule_previous_year_mismatch() {
+    let mut r = linked_report();
+    r.previous_year.as_mut().unwrap().source.year = 2021;
+    let f = assert_fires(&r, &PREVIOUS_YEAR_MISMATCH);
+    assert_eq!(f.path, "previous_year.source");
+    assert!(f.message.contains("za 2021 r."), "{}", f.message);
+    assert!(f.message.contains("za 2023 r."), "{}", f.message);
+
+    let mut r = linked_report();
+    r.previous_year.as_mut().unwrap().source.gmina = "Gmina Inna".into();
+    let f = assert_fires(&r, &PREVIOUS_YEAR_MISMATCH);
+    assert!(
+        f.message.contains("gminy „Gmina Inna” za 2023 r."),
+        "{}",
+        f.message
+    );
+
+    // The same gmina written another way, or not written, is no mismatch.
+    r.previous_year.as_mut().unwrap().source.gmina = "  KALISZ ".into();
+    assert_silent(&r, &PREVIOUS_YEAR_MISMATCH);
+    r.previous_year.as_mut().unwrap().source.gmina.clear();
+    assert_silent(&r, &PREVIOUS_YEAR_MISMATCH);
+}
+
+#[test]
+fn rule_figure_changed_tenfold() {
+    let mut r = linked_report();
+    r.gkrpa.meetings = Some(120);
+    let f = assert_fires(&r, &FIGURE_CHANGED_TENFOLD);
+    assert_eq!(f.path, "gkrpa.meetings");
+    assert_eq!(f.param("last"), Some("12"));
+    assert_eq!(f.param("this"), Some("120"));
+    assert_eq!(f.param("factor"), Some("10"));
+    assert!(f.message.contains("Gminna komisja"), "{}", f.message);
+
+    // A zero too few on an indicator of an activity: named with its activity.
+    let mut r = linked_report();
+    r.activities[2].indicators[0].achieved = Some(dec("60"));
+    let f = assert_fires(&r, &FIGURE_CHANGED_TENFOLD);
+    assert_eq!(f.path, "activities[2].indicators[0].achieved");
+    assert_eq!(
+        f.param("figure"),
+        Some("„Ferie w mieście”, Liczba uczestników")
+    );
+
+    r.activities[2].indicators[0].achieved = Some(dec("61"));
+    assert_silent(&r, &FIGURE_CHANGED_TENFOLD);
+    // Without a link there is nothing to compare with.
+    r.activities[2].indicators[0].achieved = Some(dec("60"));
+    r.previous_year = None;
+    assert_silent(&r, &FIGURE_CHANGED_TENFOLD);
+}
+
+#[test]
+fn rule_activity_disappeared() {
+    let mut r = linked_report();
+    r.activities.remove(2);
+    let f = assert_fires(&r, &ACTIVITY_DISAPPEARED);
+    assert_eq!(f.path, "previous_year.figures.activities[2]");
+    assert_eq!(f.param("activity"), Some("„Ferie w mieście”"));
+    assert!(f.message.contains("W 2023 r."), "{}", f.message);
+
+    // Said in the conclusions: no longer "without a word".
+    r.conclusions = "Ferie w Mieście nie odbyły się z powodu remontu szkoły.".into();
+    assert_silent(&r, &ACTIVITY_DISAPPEARED);
+
+    // Renamed, under the same id: the same activity, not a disappearance.
+    let mut r = linked_report();
+    r.activities[2].title = "Ferie zimowe w mieście".into();
+    assert_silent(&r, &ACTIVITY_DISAPPEARED);
+}
+
+#[test]
+fn rule_partner_disappeared() {
+    let mut r = linked_report();
+    r.partners.remove(2);
+    let f = assert_fires(&r, &PARTNER_DISAPPEARED);
+    assert_eq!(f.path, "previous_year.figures.partners[2]");
+    assert_eq!(f.param("partner"), Some("„Komenda Miejska Policji”"));
+
+    r.monitoring = "Komenda Miejska Policji przestała przekazywać dane.".into();
+    assert_silent(&r, &PARTNER_DISAPPEARED);
+    // Kept under a new id: still there.
+    let mut r = linked_report();
+    r.partners[2].id = Id::new("policja");
+    assert_silent(&r, &PARTNER_DISAPPEARED);
+}
+
+#[test]
+fn rule_carry_over_mismatch() {
+    let mut r = linked_report();
+    r.budget.carried_over = Some(amt("12000.50"));
+    let f = assert_fires(&r, &CARRY_OVER_MISMATCH);
+    assert_eq!(f.path, "budget.carried_over");
+    assert_eq!(f.param("left"), Some("7 000,50 zł"));
+    assert_eq!(f.param("carried"), Some("12 000,50 zł"));
+    assert!(f.citation.unwrap().contains("18²"));
+
+    r.budget.carried_over = None;
+    let f = assert_fires(&r, &CARRY_OVER_MISMATCH);
+    assert!(
+        f.message
+            .contains("nie wpisano środków przeniesionych z 2023 r."),
+        "{}",
+        f.message
+    );
+
+    r.budget.carried_over = Some(amt("7000.50"));
+    assert_silent(&r, &CARRY_OVER_MISMATCH);
+}
