@@ -29,9 +29,26 @@ fn clear() {
     local().clear().unwrap();
 }
 
+/// Waits a little (the app mounts after its durable-copy recovery, a few IndexedDB reads).
+async fn settle() {
+    for _ in 0..100 {
+        if document().query_selector("main#tresc").unwrap().is_some() {
+            return;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
-fn app_shell_mounts_with_header_navigation_and_main() {
+async fn app_shell_mounts_with_header_navigation_and_main() {
     raport_gp::app::start();
+    settle().await;
     let doc = document();
     let main = doc.query_selector("main#tresc").unwrap();
     assert!(main.is_some(), "the main region is rendered");
@@ -388,4 +405,45 @@ fn an_import_never_writes_over_an_unreadable_stored_entry() {
         "{ zepsute"
     );
     clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_durable_copy_newer_than_local_storage_is_put_back_at_start() {
+    use raport_gp::app::durable;
+    clear();
+    let store = Store::open().unwrap();
+    let r = report("dur-1", "Kalisz");
+    store.create("dur-1", &bridge::to_json(&r)).unwrap();
+    // A later save reached IndexedDB, but (as after a killed browser) not localStorage.
+    let mut newer = r.clone();
+    newer.introduction = "zapisane tuż przed awarią".into();
+    durable::put("dur-1", &bridge::to_json(&newer), 5);
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    let recovered = durable::recover().await;
+    assert_eq!(recovered, vec!["dur-1".to_string()]);
+    let (back, meta) = store.load("dur-1").unwrap();
+    assert_eq!(back.introduction, "zapisane tuż przed awarią");
+    assert_eq!(meta.rev, 5);
+    // An older copy never replaces what localStorage holds.
+    durable::put("dur-1", &bridge::to_json(&r), 2);
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
+            .unwrap();
+    }))
+    .await
+    .unwrap();
+    assert!(durable::recover().await.is_empty());
+    assert_eq!(
+        store.load("dur-1").unwrap().0.introduction,
+        "zapisane tuż przed awarią"
+    );
+    durable::delete("dur-1");
 }

@@ -7,6 +7,7 @@
 
 pub mod bridge;
 pub mod components;
+pub mod durable;
 pub mod files;
 pub mod import;
 pub mod paths;
@@ -24,7 +25,12 @@ use state::{AppState, Editor, Screen};
 /// Mounts the app into `<body>`; called from `main` in the wasm build.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // A save that a killed browser had not yet written to disk is put back before anything
+    // reads storage (see `durable`).
+    wasm_bindgen_futures::spawn_local(async {
+        durable::recover().await;
+        leptos::mount::mount_to_body(App);
+    });
 }
 
 /// The application shell: header, navigation and the main region the screens fill.

@@ -1,7 +1,7 @@
 //! The app's reactive state: which screen is shown, and the open report held for field-level
 //! reactivity — the report without its activities in one signal, each activity in its own signal
 //! (so a keystroke re-runs one card, not the whole report). Saving and checking run on a debounce
-//! (~400 ms after input settles) and are flushed when the page is hidden or closed.
+//! (~300 ms after input settles) and are flushed when the page is hidden or closed.
 
 use std::time::Duration;
 
@@ -14,7 +14,7 @@ use crate::domain::model::{Activity, Extra, Id, Report};
 use crate::domain::rules::{validate, Finding, Severity};
 
 /// How long input must settle before the report is saved and checked.
-pub const DEBOUNCE: Duration = Duration::from_millis(400);
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// The screen the app shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -301,6 +301,7 @@ impl Editor {
         });
         match result {
             Ok((store, meta)) => {
+                super::durable::put(&id, &text, meta.rev);
                 self.base_rev.set_value(meta.rev);
                 self.last_doc.set_value(report);
                 self.last_saved.set(Some(meta.saved_at));

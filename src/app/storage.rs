@@ -404,6 +404,33 @@ impl Store {
         self.write_index(&index)
     }
 
+    /// Puts back a durable copy (see `durable`) when it is newer than the stored revision, or the
+    /// entry is missing; never over an entry this app cannot read. True when it was put back.
+    pub fn recover_newer(&self, id: &str, text: &str, rev: u64) -> bool {
+        let current = self.meta(id);
+        let stored = self.get(&report_key(id)).ok().flatten();
+        let readable = stored
+            .as_deref()
+            .is_none_or(|t| bridge::read_file(t).is_ok());
+        if !readable || (stored.is_some() && current.rev >= rev) || bridge::read_file(text).is_err()
+        {
+            return false;
+        }
+        if self.set(&report_key(id), text).is_err() {
+            return false;
+        }
+        let mut index = self.index();
+        index.insert(
+            id.to_string(),
+            Meta {
+                rev,
+                saved_at: now_ms(),
+                exported_at: current.exported_at,
+            },
+        );
+        self.write_index(&index).is_ok()
+    }
+
     /// Removes a report with its backups; returns what is needed to put it back.
     pub fn delete(&self, id: &str) -> Result<Removed, StorageError> {
         let report_text = self.get(&report_key(id))?.unwrap_or_default();
@@ -415,6 +442,7 @@ impl Store {
         let mut index = self.index();
         let meta = index.remove(id);
         self.remove(&report_key(id));
+        super::durable::delete(id);
         for (key, _) in &backups {
             self.remove(key);
         }

@@ -1,8 +1,8 @@
 // No lost edits: 100 randomized cycles of edit → (reload | close the tab and reopen | kill the
 // browser process with SIGKILL) at a random moment → reopen and look for the edit in storage.
 // A reload or a closed tab must never lose an edit (the app saves when the page is hidden); a
-// killed process can only lose an edit made within the crash window — the save debounce plus
-// Chromium's own delayed write of localStorage to disk — which this suite measures. Prints
+// killed process can only lose an edit made within the crash window — the save debounce plus one
+// IndexedDB commit of the durable copy (see src/app/durable.rs) — which this suite measures. Prints
 // `crash cycles: cycles, lost, …, window`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +70,7 @@ test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit ou
   let field = await openReport(b.page);
   for (let c = 0; c < CYCLES; c++) {
     const action = actions[c % 3];
-    const delay = Math.floor(random() * (action === 'kill' ? 2500 : 700));
+    const delay = Math.floor(random() * (action === 'kill' ? 1500 : 700));
     const token = ` [cykl-${c}]`;
     await field.click();
     await b.page.keyboard.press('End');
@@ -85,17 +85,13 @@ test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit ou
     } else {
       b.proc.kill('SIGKILL');
       await new Promise((r) => (b.proc.exitCode !== null ? r() : b.proc.once('exit', r)));
-      await b.browser.close().catch(() => {});
+      // The DevTools connection died with the process: nothing to close.
       b = await start(profile);
     }
     field = await openReport(b.page);
     const kept = (await storedIntroduction(b.page)).includes(token);
     results.push({ cycle: c, action, delay, kept });
-    if (!kept) {
-      // The next cycle types after what survived, as a user would.
-    }
   }
-  await b.browser.close().catch(() => {});
   b.proc.kill('SIGKILL');
   const lost = results.filter((r) => !r.kept);
   const lostBy = (a) => lost.filter((r) => r.action === a).length;
@@ -106,7 +102,9 @@ test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit ou
   assert.equal(lostBy('reload'), 0, JSON.stringify(lost));
   assert.equal(lostBy('close'), 0, JSON.stringify(lost));
   // A kill loses only an edit made within the measured window of the platform.
-  const LIMIT = Number(process.env.CRASH_WINDOW_LIMIT_MS ?? 2000);
+  // The save debounce (300 ms) plus the save and one IndexedDB commit, with room for a busy
+  // machine; before the durable copy (localStorage alone) edits were lost up to ~2 s.
+  const LIMIT = Number(process.env.CRASH_WINDOW_LIMIT_MS ?? 1000);
   assert.ok(window <= LIMIT, `an edit typed ${window} ms before the kill was lost (limit ${LIMIT} ms)`);
   fs.rmSync(profile, { recursive: true, force: true });
 });
