@@ -33,6 +33,7 @@ test('without localStorage the app shows the unavailable banner and the work can
   ]);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.equal(file.report.gmina.name, 'Gmina bez pamięci');
+  console.log('storage faults (storage disabled or throwing): scenarios 1, visible message 1, data lost 0');
   await context.close();
 });
 

@@ -57,6 +57,7 @@ test('a full storage shows the quota banner, keeps the stored report intact and 
   await name.press('!');
   await waitUntil(async () => (await storedReports(page))[0].file?.report?.gmina?.name.endsWith('pamięci!'), { message: 'resumed save' });
   await banner.waitFor({ state: 'detached' });
+  console.log('storage faults (quota exceeded): scenarios 1, visible message 1, data lost 0');
   // Chromium logs nothing for a refused setItem; any other console error is a bug.
   assert.deepEqual(problems, []);
   await context.close();
