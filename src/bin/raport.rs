@@ -870,8 +870,54 @@ fn summary(args: Args) -> Result<u8, Fail> {
         ));
     }
     let csv = args.flag("csv");
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    stream_reports(
+        &args.files,
+        |out| {
+            if csv {
+                writeln_crlf(out, &summary::to_csv_line(&summary::header()))?;
+            }
+            Ok(())
+        },
+        |out, name, contents, report| {
+            let figures = summary::summarize(report);
+            if csv {
+                writeln_crlf(out, &csv_line_safe(&figures.cells(name)))
+            } else {
+                writeln!(
+                    out,
+                    "{}: {}",
+                    report_label(name, contents, report),
+                    terminal_safe(&readable_summary(report, &figures))
+                )
+            }
+        },
+    )
+}
+
+/// A CSV record of cells from files: control characters, which would act on a terminal, shown
+/// escaped; spreadsheet formulas neutralised by `to_csv_line`.
+fn csv_line_safe(cells: &[String]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| terminal_safe(c).into_owned())
+        .collect();
+    summary::to_csv_line(&cells)
+}
+
+/// Streams every report of the arguments (files, directories, `-`) one file at a time to
+/// `visit`, after `head`; an unreadable file is said on stderr and the run goes on. Exit code 2
+/// when some file could not be read, else 0.
+fn stream_reports(
+    files: &[OsString],
+    head: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+    mut visit: impl FnMut(
+        &mut BufWriter<io::StdoutLock<'static>>,
+        &str,
+        &FileContents,
+        &Report,
+    ) -> io::Result<()>,
+) -> Result<u8, Fail> {
+    let mut out = BufWriter::new(io::stdout().lock());
     let mut unreadable_count = 0usize;
     let mut complain = |out: &mut BufWriter<_>, name: &str, reason: &str| -> io::Result<()> {
         unreadable_count += 1;
@@ -880,11 +926,8 @@ fn summary(args: Args) -> Result<u8, Fail> {
         eprintln!("{}", unreadable(name, reason));
         Ok(())
     };
-
-    if csv {
-        writeln_crlf(&mut out, &summary::to_csv_line(&summary::header()))?;
-    }
-    for_each_input(&args.files, |input| {
+    head(&mut out)?;
+    for_each_input(files, |input| {
         let path = match input {
             Input::File(path) => path,
             Input::Problem(path, reason) => {
@@ -901,24 +944,9 @@ fn summary(args: Args) -> Result<u8, Fail> {
             }
         };
         for report in contents.reports() {
-            let figures = summary::summarize(report);
-            if csv {
-                // Control characters from the file would act on a terminal: shown escaped.
-                let cells: Vec<String> = figures
-                    .cells(&name)
-                    .iter()
-                    .map(|c| terminal_safe(c).into_owned())
-                    .collect();
-                writeln_crlf(&mut out, &summary::to_csv_line(&cells))?;
-            } else {
-                writeln!(
-                    out,
-                    "{}: {}",
-                    report_label(&name, &contents, report),
-                    terminal_safe(&readable_summary(report, &figures))
-                )?;
-            }
+            visit(&mut out, &name, &contents, report)?;
         }
+        out.flush()?;
         Ok(())
     })?;
     out.flush()?;
@@ -940,68 +968,34 @@ fn kcpu(args: Args) -> Result<u8, Fail> {
         ));
     }
     let csv = args.flag("csv");
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut unreadable_count = 0usize;
-    let mut complain = |out: &mut BufWriter<_>, name: &str, reason: &str| -> io::Result<()> {
-        unreadable_count += 1;
-        out.flush()?;
-        eprintln!("{}", unreadable(name, reason));
-        Ok(())
-    };
-
-    // The list is provisional: said once, before any figure (on stderr beside a CSV, which
-    // carries the list's version in a column of its own).
-    if csv {
-        eprintln!("Uwaga: {}", kcpu::notice());
-        writeln_crlf(&mut out, &summary::to_csv_line(&kcpu::csv_header()))?;
-    } else {
-        writeln!(out, "{}", kcpu::notice())?;
-    }
-    for_each_input(&args.files, |input| {
-        let path = match input {
-            Input::File(path) => path,
-            Input::Problem(path, reason) => {
-                complain(&mut out, &display_name(path), &reason)?;
-                return Ok(());
-            }
-        };
-        let name = display_name(path);
-        let contents = match read_input(path) {
-            Ok(c) => c,
-            Err(reason) => {
-                complain(&mut out, &name, &reason)?;
-                return Ok(());
-            }
-        };
-        for report in contents.reports() {
+    stream_reports(
+        &args.files,
+        |out| {
+            // The list is provisional: said once, before any figure (on stderr beside a CSV,
+            // which carries the list's version in a column of its own).
             if csv {
-                let cells: Vec<String> = kcpu::csv_row(&name, report)
-                    .iter()
-                    .map(|c| terminal_safe(c).into_owned())
-                    .collect();
-                writeln_crlf(&mut out, &summary::to_csv_line(&cells))?;
+                eprintln!("Uwaga: {}", kcpu::notice());
+                writeln_crlf(out, &summary::to_csv_line(&kcpu::csv_header()))
+            } else {
+                writeln!(out, "{}", kcpu::notice())
+            }
+        },
+        |out, name, contents, report| {
+            if csv {
+                writeln_crlf(out, &csv_line_safe(&kcpu::csv_row(name, report)))
             } else {
                 // Labels come from the list and values are numbers: nothing from the file but
                 // the gmina's name and the file name, both made terminal-safe.
                 writeln!(
                     out,
                     "\n{}: {}\n{}",
-                    report_label(&name, &contents, report),
+                    report_label(name, contents, report),
                     gmina_and_year(report),
                     kcpu::figures_text(report).trim_start_matches('\n')
-                )?;
+                )
             }
-        }
-        out.flush()?;
-        Ok(())
-    })?;
-    out.flush()?;
-    Ok(if unreadable_count > 0 {
-        EXIT_TROUBLE
-    } else {
-        EXIT_OK
-    })
+        },
+    )
 }
 
 /// RFC 4180 ends records with CRLF.
