@@ -25,3 +25,18 @@ fn time_the_core_operations_natively() {
         }
     }
 }
+
+/// Writes the generated reports as files for the in-app benchmark (`tests/bench/app.mjs`):
+/// `BENCH_OUT=dir cargo test --release --test perf -- --ignored write_generated_reports`.
+#[test]
+#[ignore = "a benchmark helper, run by .ci/bench"]
+fn write_generated_reports() {
+    use raport_gp::domain::format::to_json;
+    use raport_gp::domain::samples::generate::generated;
+    let dir = std::env::var("BENCH_OUT").unwrap_or_else(|_| std::env::temp_dir().display().to_string());
+    for n in SIZES {
+        let path = std::path::Path::new(&dir).join(format!("raport-{n}.json"));
+        std::fs::write(&path, to_json(&generated(n), "bench", "2026-01-01T00:00:00Z")).unwrap();
+        println!("wrote {}", path.display());
+    }
+}
