@@ -156,7 +156,7 @@ pub fn apply(plan: &Plan) -> Result<ImportUndo, StorageError> {
     let now = now_ms();
     for item in &plan.items {
         let id = item.report.id.as_str().to_string();
-        let text = bridge::to_json_with(&item.report, &plan.envelope_extra);
+        let text = bridge::to_stored_json(&item.report, &plan.envelope_extra);
         let result = (|| {
             let mut meta = Meta {
                 rev: 0,

@@ -294,7 +294,7 @@ impl Editor {
         }
         let text = self
             .envelope_extra
-            .with_value(|extra| bridge::to_json_with(&report, extra));
+            .with_value(|extra| bridge::to_stored_json(&report, extra));
         let result = Store::open().and_then(|s| {
             let meta = s.save(&id, &text, self.base_rev.get_value())?;
             Ok((s, meta))
@@ -386,12 +386,20 @@ impl Editor {
         report.id = Id::new(id.clone());
         self.flush();
         let store = Store::open().map_err(|e| e.title().to_string())?;
-        let current = bridge::to_json(&self.snapshot_untracked());
+        let current = self
+            .envelope_extra
+            .with_value(|extra| bridge::to_stored_json(&self.snapshot_untracked(), extra));
         store
             .push_backup(&id, &current, now_ms() as i64)
             .map_err(|e| e.advice())?;
         let meta = store
-            .save(&id, &bridge::to_json(&report), self.base_rev.get_value())
+            .save(
+                &id,
+                &self
+                    .envelope_extra
+                    .with_value(|extra| bridge::to_stored_json(&report, extra)),
+                self.base_rev.get_value(),
+            )
             .map_err(|e| e.advice())?;
         self.pending.set_value(false);
         self.load_doc(report, meta);

@@ -225,6 +225,25 @@ pub fn to_json_with(report: &Report, app_version: &str, saved_at: &str, extra: &
     })
 }
 
+/// Like [`to_json_with`] on one line (no indentation): how the browser stores reports, a third
+/// smaller than the pretty form people download; both read back the same.
+pub fn to_compact_json_with(
+    report: &Report,
+    app_version: &str,
+    saved_at: &str,
+    extra: &Extra,
+) -> String {
+    serde_json::to_string(&EnvelopeRef {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version,
+        saved_at,
+        report,
+        extra,
+    })
+    .expect("a report serialises")
+}
+
 /// The envelope fields of a report file that this version does not know (empty for anything
 /// else, a backup file or an unreadable text included).
 pub fn envelope_extra(text: &str) -> Extra {

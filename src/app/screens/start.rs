@@ -16,7 +16,7 @@ use crate::domain::rules::{validate, Severity};
 fn create_and_open(app: AppState, editor: Editor, mut report: Report) {
     let id = state::new_report_id();
     report.id = Id::new(id.clone());
-    let text = bridge::to_json(&report);
+    let text = bridge::to_stored_json(&report, &Default::default());
     let result = Store::open().and_then(|s| s.create(&id, &text));
     match result {
         Ok(meta) => editor.open(report, meta),
@@ -62,7 +62,7 @@ pub fn StartScreen() -> impl IntoView {
             let (mut report, _) = s.load(&id)?;
             let new_id = state::new_report_id();
             report.id = Id::new(new_id.clone());
-            s.create(&new_id, &bridge::to_json(&report))
+            s.create(&new_id, &bridge::to_stored_json(&report, &Default::default()))
         });
         match result {
             Ok(_) => error.set(None),

@@ -56,6 +56,8 @@ test('Esc cancels the preview and writes nothing', async () => {
   await editor.goToList();
   const before = await storageSnapshot(page);
   const dialog = await start.importPreview(file.path);
+  // The dialog takes focus on the frame after it appears; Esc is pressed where focus is.
+  await waitUntil(() => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]')), { message: 'focus in the dialog' });
   await page.keyboard.press('Escape');
   await dialog.dialog.waitFor({ state: 'detached' });
   assert.deepEqual(await storageSnapshot(page), before);
