@@ -10,6 +10,7 @@ pub mod components;
 pub mod files;
 pub mod import;
 pub mod paths;
+pub mod router;
 pub mod screens;
 pub mod state;
 pub mod storage;
@@ -34,6 +35,9 @@ pub fn App() -> impl IntoView {
     let editor = Editor::new();
     provide_context(app);
     provide_context(editor);
+    // The address in the location bar picks the screen (a reload or a link to a section lands
+    // there); from now on every change of screen, report or section gets its own address.
+    router::start(app, editor);
 
     // Autosave: any change of the open report (re)starts the debounce. Tracking each activity's
     // signal here is cheap; the snapshot, checks and the write run only when input settles.
@@ -91,6 +95,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let title = match app.screen.get() {
             Screen::Start => "Raport GP".to_string(),
+            Screen::Help => "Pomoc — Raport GP".to_string(),
+            Screen::Missing { .. } => "Nie znaleziono raportu — Raport GP".to_string(),
             Screen::Editor => editor
                 .head
                 .with(|r| format!("{} {} — Raport GP", screens::start::display_name(r), r.year)),
@@ -108,8 +114,16 @@ pub fn App() -> impl IntoView {
             .set(Some(storage::request_persist().await.unwrap_or(false)));
     });
 
+    // The skip link moves focus without touching the fragment, which holds the app's address.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state::focus_later(vec!["tresc".into()]);
+    };
+    let on_list = move || matches!(app.screen.get(), Screen::Start);
+    let on_help = move || matches!(app.screen.get(), Screen::Help);
+
     view! {
-        <a class="skip-link" href="#tresc">"Przejdź do treści"</a>
+        <a class="skip-link" href="#tresc" on:click=skip>"Przejdź do treści"</a>
         <header class="app-header">
             <p class="app-title">"Raport GP"</p>
             <p class="app-subtitle">
@@ -122,16 +136,13 @@ pub fn App() -> impl IntoView {
         <nav class="app-nav" aria-label="Nawigacja główna">
             <ul>
                 <li>
-                    <a
-                        href="#tresc"
-                        aria-current=move || (app.screen.get() == Screen::Start).then_some("page")
-                        on:click=move |_| {
-                            editor.close();
-                            app.screen.set(Screen::Start);
-                            app.touch_stored();
-                        }
-                    >
+                    <a href="#/" aria-current=move || on_list().then_some("page")>
                         "Raporty"
+                    </a>
+                </li>
+                <li>
+                    <a href="#/pomoc" aria-current=move || on_help().then_some("page")>
+                        "Pomoc"
                     </a>
                 </li>
             </ul>
@@ -152,6 +163,10 @@ pub fn App() -> impl IntoView {
             {move || match app.screen.get() {
                 Screen::Start => view! { <screens::start::StartScreen /> }.into_any(),
                 Screen::Editor => view! { <screens::editor::EditorScreen /> }.into_any(),
+                Screen::Help => view! { <screens::help::HelpScreen /> }.into_any(),
+                Screen::Missing { id, problem, .. } => {
+                    view! { <screens::missing::MissingScreen id problem /> }.into_any()
+                }
             }}
         </main>
         <footer class="app-footer">
