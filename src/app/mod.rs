@@ -9,6 +9,7 @@ pub mod bridge;
 pub mod components;
 pub mod files;
 pub mod import;
+pub mod offline;
 pub mod paths;
 pub mod router;
 pub mod screens;
@@ -20,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::APP_VERSION;
+use offline::Updates;
 use state::{AppState, Editor, Screen};
 
 /// Mounts the app into `<body>`; called from `main` in the wasm build.
@@ -33,11 +35,14 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     let editor = Editor::new();
+    let updates = Updates::new();
     provide_context(app);
     provide_context(editor);
+    provide_context(updates);
     // The address in the location bar picks the screen (a reload or a link to a section lands
     // there); from now on every change of screen, report or section gets its own address.
     router::start(app, editor);
+    updates.register();
 
     // Autosave: any change of the open report (re)starts the debounce. Tracking each activity's
     // signal here is cheap; the snapshot, checks and the write run only when input settles.
@@ -119,6 +124,22 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         state::focus_later(vec!["tresc".into()]);
     };
+    let update_bar = move || {
+        updates.available.get().then(|| {
+            view! {
+                <div class="update-bar" role="status" data-testid="update-banner">
+                    <p>
+                        <strong>"Dostępna nowa wersja — odśwież"</strong>
+                        " stronę, aby z niej korzystać. Wpisane dane zostaną najpierw zapisane."
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| updates.refresh(editor)>
+                        "Odśwież"
+                    </button>
+                    {move || updates.problem.get().map(|p| view! { <p class="field-error">{p}</p> })}
+                </div>
+            }
+        })
+    };
     let on_list = move || matches!(app.screen.get(), Screen::Start);
     let on_help = move || matches!(app.screen.get(), Screen::Help);
 
@@ -130,9 +151,10 @@ pub fn App() -> impl IntoView {
                 "Roczny raport z realizacji gminnego programu przeciwdziałania uzależnieniom"
             </p>
             <p class="app-version" data-testid="app-version">
-                "wersja " {APP_VERSION}
+                "wersja " {APP_VERSION} <span class="app-meta">" · format pliku w wersji " {bridge::SCHEMA_VERSION}</span>
             </p>
         </header>
+        {update_bar}
         <nav class="app-nav" aria-label="Nawigacja główna">
             <ul>
                 <li>
