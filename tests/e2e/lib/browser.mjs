@@ -52,7 +52,13 @@ export function watch(page) {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // A reload or navigation right after a load cancels the browser's own favicon request
+    // (more often now that the service worker answers it): not a fault of the app.
+    if (/\/favicon-[0-9a-f]+\.svg$/.test(r.url()) && why === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${r.url()} ${why}`.trim());
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
   });
