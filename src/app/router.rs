@@ -189,7 +189,9 @@ pub fn apply(route: &Route, app: AppState, editor: Editor) -> bool {
             let open_here =
                 screen == Screen::Editor && editor.open_id.get_untracked().as_ref() == Some(id);
             if open_here {
-                let key = editor.head.with_untracked(|r| resolve_section(r, section.as_deref()));
+                let key = editor
+                    .head
+                    .with_untracked(|r| resolve_section(r, section.as_deref()));
                 if editor.section.get_untracked() != key {
                     editor.section.set(key);
                 }
@@ -232,10 +234,7 @@ fn follow_location(app: AppState, editor: Editor, move_focus: bool) {
     let Some(route) = parse(&location_fragment()) else {
         return;
     };
-    let before = (
-        app.screen.get_untracked(),
-        editor.section.get_untracked(),
-    );
+    let before = (app.screen.get_untracked(), editor.section.get_untracked());
     let changed = apply(&route, app, editor);
     let now = untrack(|| current(app, editor));
     let shown = location_fragment();

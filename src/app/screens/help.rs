@@ -91,7 +91,9 @@ pub fn HelpScreen() -> impl IntoView {
             let area = match t.area {
                 TaskArea::Drugs => "przeciwdziałanie narkomanii",
                 TaskArea::Alcohol => "profilaktyka i rozwiązywanie problemów alkoholowych",
-                TaskArea::Behavioural => "uzależnienia behawioralne (element programu, nie punkt ustawy)",
+                TaskArea::Behavioural => {
+                    "uzależnienia behawioralne (element programu, nie punkt ustawy)"
+                }
             };
             view! {
                 <li>
