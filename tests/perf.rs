@@ -33,10 +33,15 @@ fn time_the_core_operations_natively() {
 fn write_generated_reports() {
     use raport_gp::domain::format::to_json;
     use raport_gp::domain::samples::generate::generated;
-    let dir = std::env::var("BENCH_OUT").unwrap_or_else(|_| std::env::temp_dir().display().to_string());
+    let dir =
+        std::env::var("BENCH_OUT").unwrap_or_else(|_| std::env::temp_dir().display().to_string());
     for n in SIZES {
         let path = std::path::Path::new(&dir).join(format!("raport-{n}.json"));
-        std::fs::write(&path, to_json(&generated(n), "bench", "2026-01-01T00:00:00Z")).unwrap();
+        std::fs::write(
+            &path,
+            to_json(&generated(n), "bench", "2026-01-01T00:00:00Z"),
+        )
+        .unwrap();
         println!("wrote {}", path.display());
     }
 }

@@ -10,7 +10,9 @@ pub mod components;
 pub mod durable;
 pub mod files;
 pub mod import;
+pub mod offline;
 pub mod paths;
+pub mod router;
 pub mod screens;
 pub mod state;
 pub mod storage;
@@ -20,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::APP_VERSION;
+use offline::Updates;
 use state::{AppState, Editor, Screen};
 
 /// Mounts the app into `<body>`; called from `main` in the wasm build.
@@ -38,8 +41,14 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     let editor = Editor::new();
+    let updates = Updates::new();
     provide_context(app);
     provide_context(editor);
+    provide_context(updates);
+    // The address in the location bar picks the screen (a reload or a link to a section lands
+    // there); from now on every change of screen, report or section gets its own address.
+    router::start(app, editor);
+    updates.register();
 
     // Autosave: any change of the open report (re)starts the debounce. Tracking each activity's
     // signal here is cheap; the snapshot, checks and the write run only when input settles.
@@ -97,6 +106,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let title = match app.screen.get() {
             Screen::Start => "Raport GP".to_string(),
+            Screen::Help => "Pomoc — Raport GP".to_string(),
+            Screen::Missing { .. } => "Nie znaleziono raportu — Raport GP".to_string(),
             Screen::Editor => editor
                 .head
                 .with(|r| format!("{} {} — Raport GP", screens::start::display_name(r), r.year)),
@@ -114,30 +125,52 @@ pub fn App() -> impl IntoView {
             .set(Some(storage::request_persist().await.unwrap_or(false)));
     });
 
+    // The skip link moves focus without touching the fragment, which holds the app's address.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state::focus_later(vec!["tresc".into()]);
+    };
+    let update_bar = move || {
+        updates.available.get().then(|| {
+            view! {
+                <div class="update-bar" role="status" data-testid="update-banner">
+                    <p>
+                        <strong>"Dostępna nowa wersja — odśwież"</strong>
+                        " stronę, aby z niej korzystać. Wpisane dane zostaną najpierw zapisane."
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| updates.refresh(editor)>
+                        "Odśwież"
+                    </button>
+                    {move || updates.problem.get().map(|p| view! { <p class="field-error">{p}</p> })}
+                </div>
+            }
+        })
+    };
+    let on_list = move || matches!(app.screen.get(), Screen::Start);
+    let on_help = move || matches!(app.screen.get(), Screen::Help);
+
     view! {
-        <a class="skip-link" href="#tresc">"Przejdź do treści"</a>
+        <a class="skip-link" href="#tresc" on:click=skip>"Przejdź do treści"</a>
         <header class="app-header">
             <p class="app-title">"Raport GP"</p>
             <p class="app-subtitle">
                 "Roczny raport z realizacji gminnego programu przeciwdziałania uzależnieniom"
             </p>
             <p class="app-version" data-testid="app-version">
-                "wersja " {APP_VERSION}
+                "wersja " {APP_VERSION} <span class="app-meta">" · format pliku w wersji " {bridge::SCHEMA_VERSION}</span>
             </p>
         </header>
+        {update_bar}
         <nav class="app-nav" aria-label="Nawigacja główna">
             <ul>
                 <li>
-                    <a
-                        href="#tresc"
-                        aria-current=move || (app.screen.get() == Screen::Start).then_some("page")
-                        on:click=move |_| {
-                            editor.close();
-                            app.screen.set(Screen::Start);
-                            app.touch_stored();
-                        }
-                    >
+                    <a href="#/" aria-current=move || on_list().then_some("page")>
                         "Raporty"
+                    </a>
+                </li>
+                <li>
+                    <a href="#/pomoc" aria-current=move || on_help().then_some("page")>
+                        "Pomoc"
                     </a>
                 </li>
             </ul>
@@ -158,6 +191,10 @@ pub fn App() -> impl IntoView {
             {move || match app.screen.get() {
                 Screen::Start => view! { <screens::start::StartScreen /> }.into_any(),
                 Screen::Editor => view! { <screens::editor::EditorScreen /> }.into_any(),
+                Screen::Help => view! { <screens::help::HelpScreen /> }.into_any(),
+                Screen::Missing { id, problem, .. } => {
+                    view! { <screens::missing::MissingScreen id problem /> }.into_any()
+                }
             }}
         </main>
         <footer class="app-footer">

@@ -16,11 +16,20 @@ use crate::domain::rules::{validate, Finding, Severity};
 /// How long input must settle before the report is saved and checked.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
-/// The screen the app shows.
+/// The screen the app shows (its address: `router`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
     Start,
     Editor,
+    /// "Pomoc": how to fill the report, the checks, deadlines, privacy.
+    Help,
+    /// An address named a report this browser cannot open: not stored here, or stored but
+    /// unreadable (`problem` says why). The address is kept so a reload tries again.
+    Missing {
+        id: String,
+        section: Option<String>,
+        problem: Option<String>,
+    },
 }
 
 /// One activity of the open report: a stable row key for keyed lists (unique even when an

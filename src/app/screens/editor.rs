@@ -21,6 +21,7 @@ use crate::app::paths::SectionKey;
 use crate::app::state::{counts, focus_later, format_time, plural, AppState, Editor, Screen};
 use crate::app::storage::{self, now_ms, StorageError};
 use crate::domain::catalogue::{regime_covers, TaskArea};
+use crate::domain::model::Report;
 
 /// After this long without a JSON export, the editor nudges the user to download one.
 const EXPORT_NUDGE_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
@@ -45,6 +46,32 @@ pub fn section_title(key: &SectionKey) -> String {
     }
 }
 
+/// The sections a report shows, in order: its statutory tasks follow its regime.
+pub fn sections_of(r: &Report) -> Vec<SectionKey> {
+    let mut v = vec![SectionKey::Program, SectionKey::Budget];
+    v.extend(
+        r.applicable_tasks()
+            .into_iter()
+            .map(|t| SectionKey::Task(t.id.clone())),
+    );
+    v.push(SectionKey::Goals);
+    // The commission belongs to the sobriety act (art. 4¹ ust. 3–5): shown for the alcohol and
+    // joint programs, and for any report that already holds its data, so nothing typed becomes
+    // unreachable after a change of regime.
+    if regime_covers(r.program.regime, TaskArea::Alcohol) || !r.gkrpa.is_empty() {
+        v.push(SectionKey::Gkrpa);
+    }
+    v.extend([
+        SectionKey::ConsultationPoints,
+        SectionKey::Partners,
+        SectionKey::Context,
+        SectionKey::Conclusions,
+        SectionKey::Check,
+        SectionKey::Export,
+    ]);
+    v
+}
+
 /// The editor screen.
 #[component]
 pub fn EditorScreen() -> impl IntoView {
@@ -52,32 +79,7 @@ pub fn EditorScreen() -> impl IntoView {
     let app = expect_context::<AppState>();
     let h = ed.head;
     let title = move || h.with(|r| format!("Raport: {} {}", display_name(r), r.year));
-    let sections = Memo::new(move |_| {
-        let mut v = vec![SectionKey::Program, SectionKey::Budget];
-        h.with(|r| {
-            v.extend(
-                r.applicable_tasks()
-                    .into_iter()
-                    .map(|t| SectionKey::Task(t.id.clone())),
-            )
-        });
-        v.push(SectionKey::Goals);
-        // The commission belongs to the sobriety act (art. 4¹ ust. 3–5): shown for the alcohol
-        // and joint programs, and for any report that already holds its data, so nothing typed
-        // becomes unreachable after a change of regime.
-        if h.with(|r| regime_covers(r.program.regime, TaskArea::Alcohol) || !r.gkrpa.is_empty()) {
-            v.push(SectionKey::Gkrpa);
-        }
-        v.extend([
-            SectionKey::ConsultationPoints,
-            SectionKey::Partners,
-            SectionKey::Context,
-            SectionKey::Conclusions,
-            SectionKey::Check,
-            SectionKey::Export,
-        ]);
-        v
-    });
+    let sections = Memo::new(move |_| h.with(sections_of));
     let save_state = move || {
         if ed.stale.get() {
             return "Zapisywanie wstrzymane: raport zmieniono w innej karcie.".to_string();

@@ -62,7 +62,10 @@ pub fn StartScreen() -> impl IntoView {
             let (mut report, _) = s.load(&id)?;
             let new_id = state::new_report_id();
             report.id = Id::new(new_id.clone());
-            s.create(&new_id, &bridge::to_stored_json(&report, &Default::default()))
+            s.create(
+                &new_id,
+                &bridge::to_stored_json(&report, &Default::default()),
+            )
         });
         match result {
             Ok(_) => error.set(None),
@@ -118,8 +121,19 @@ pub fn StartScreen() -> impl IntoView {
         })
     });
 
+    // The welcome's sample is the current form of report: the joint program (the last sample).
+    let welcome_sample = Callback::new(move |_| {
+        if let Some((_, report)) = bridge::samples().pop() {
+            create_and_open(app, editor, report);
+        }
+    });
+    let welcome_new = Callback::new(move |_| {
+        create_and_open(app, editor, Report::new(Id::default(), last_year()))
+    });
+
     view! {
         <h1 id="start-title" tabindex="-1">"Raporty w tej przeglądarce"</h1>
+        <super::welcome::Welcome on_sample=welcome_sample on_new=welcome_new />
         <For
             each=move || kept.get()
             key=|(id, _)| id.clone()

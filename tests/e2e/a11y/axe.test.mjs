@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); });
 
 for (const view of VIEWS) {
   test(`axe: no WCAG 2.1 A/AA violations in view "${view.name}"`, async () => {
-    const { context, page } = await openApp(browser);
+    const { context, page } = await openApp(browser, { welcome: !!view.welcome });
     await view.open(page);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `violations in ${view.name}`);

@@ -27,12 +27,18 @@ export function baseUrl() {
   return url;
 }
 
+/** The key under which the app remembers that its first-visit welcome was dismissed. */
+export const WELCOME_KEY = 'raport-gp/v1/ui/welcome-dismissed';
+
 /**
  * A fresh context and page; every console error, uncaught exception and failed request is
- * recorded in `problems`, which tests assert empty.
+ * recorded in `problems`, which tests assert empty. The first-visit welcome is marked as
+ * dismissed (a returning user's view) unless `welcome: true`; the welcome's own tests and views
+ * ask for it.
  */
-export async function openApp(browser, { context: ctxOptions = {}, url = baseUrl() } = {}) {
+export async function openApp(browser, { context: ctxOptions = {}, url = baseUrl(), welcome = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'pl-PL', ...ctxOptions });
+  if (!welcome) await dismissWelcome(context);
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(url);
@@ -46,9 +52,27 @@ export function watch(page) {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // A reload or navigation right after a load cancels the browser's own favicon request
+    // (more often now that the service worker answers it): not a fault of the app.
+    if (/\/favicon-[0-9a-f]+\.svg$/.test(r.url()) && why === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${r.url()} ${why}`.trim());
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
   });
   return problems;
+}
+
+/** Makes every page of the context start as a returning user's (welcome dismissed). */
+export async function dismissWelcome(context) {
+  await context.addInitScript((key) => {
+    try { localStorage.setItem(key, '1'); } catch { /* storage refused: the app shows no welcome */ }
+  }, WELCOME_KEY);
+}
+
+/** Resolves once the page's service worker is active (its precache complete). */
+export async function workerReady(page) {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
 }

@@ -291,3 +291,50 @@ export async function addAndType(page, button, text) {
 export async function addActivity(page, title) {
   await addAndType(page, page.getByRole('button', { name: 'Dodaj działanie' }), title);
 }
+
+/** The first-visit welcome on the start screen. */
+export class WelcomePanel {
+  constructor(page) {
+    this.page = page;
+    this.region = page.getByRole('region', { name: 'Witaj w Raporcie GP' });
+    this.sampleButton = this.region.getByRole('button', { name: 'Wczytaj przykład' });
+    this.newButton = this.region.getByRole('button', { name: 'Nowy raport' });
+    this.closeButton = this.region.getByRole('button', { name: 'Zamknij powitanie' });
+  }
+
+  async ready() {
+    await this.region.waitFor();
+    return this;
+  }
+}
+
+/** "Pomoc": reached from the main navigation. */
+export class HelpPage {
+  constructor(page) {
+    this.page = page;
+    this.link = page.getByRole('navigation', { name: 'Nawigacja główna' }).getByRole('link', { name: 'Pomoc' });
+    this.heading = page.getByRole('heading', { level: 1, name: 'Pomoc' });
+    this.checks = page.locator('ol.rules > li');
+    this.deadlines = page.getByRole('table', { name: /Terminy/ });
+  }
+
+  async open() {
+    await this.link.click();
+    await this.heading.waitFor();
+    return this;
+  }
+}
+
+/** The prompt shown when a new version of the app has been deployed. */
+export class UpdateBanner {
+  constructor(page) {
+    this.page = page;
+    this.banner = page.getByTestId('update-banner');
+    this.button = this.banner.getByRole('button', { name: 'Odśwież' });
+  }
+}
+
+/** The fragment of the page's address (`#/raport/<id>/<sekcja>`), decoded. */
+export function addressOf(page) {
+  return decodeURIComponent(new URL(page.url()).hash);
+}

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -14,13 +15,14 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
  * Serves `root` at `prefix` (which starts and ends with '/') on 127.0.0.1.
  * Resolves to { url, requests, close() }; `requests` records every path asked for.
  */
-export function serveStatic(root, { prefix = '/', port = 0 } = {}) {
+export function serveStatic(root, { prefix = '/', port = 0, unref = false } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -51,12 +53,21 @@ export function serveStatic(root, { prefix = '/', port = 0 } = {}) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
+      // A server a test leaves running must not keep the test process alive.
+      if (unref) server.unref();
       const { port: p } = server.address();
       resolve({
         url: `http://127.0.0.1:${p}${prefix}`,
         requests,
-        close: () => new Promise((r) => server.close(r)),
+        close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }),
       });
     });
   });
+}
+
+// As a command (.ci/serve): node server.mjs --dist dist [--port 8080] [--prefix /demo/raport/]
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const arg = (k, d) => (process.argv.includes(`--${k}`) ? process.argv[process.argv.indexOf(`--${k}`) + 1] : d);
+  const { url } = await serveStatic(path.resolve(arg('dist', 'dist')), { prefix: arg('prefix', '/'), port: Number(arg('port', 8080)) });
+  console.log(`[serve] Raport GP: ${url} (Ctrl+C stops it)`);
 }

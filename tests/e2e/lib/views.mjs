@@ -1,7 +1,9 @@
 // Every view of the app, and how a user reaches it; the accessibility scan visits each one.
 // Add a view here when you add a screen or a dialog.
 import fs from 'node:fs';
-import { AppShell, StartPage, EditorPage, ExportSection, downloadOf, PREFIX } from './pages.mjs';
+import { AppShell, StartPage, EditorPage, ExportSection, HelpPage, UpdateBanner, WelcomePanel, downloadOf, PREFIX } from './pages.mjs';
+import { workerReady } from './browser.mjs';
+import { deployCopy } from './deploy.mjs';
 
 async function sample(page, name = /Przykładowo 2025/) {
   return new StartPage(page).loadSample(name);
@@ -20,6 +22,48 @@ function sectionView(label, section, setup) {
 }
 
 export const VIEWS = [
+  {
+    name: 'pierwsza wizyta: powitanie',
+    welcome: true,
+    async open(page) {
+      await new WelcomePanel(page).ready();
+    },
+  },
+  {
+    name: 'pomoc',
+    async open(page) {
+      await new HelpPage(page).open();
+    },
+  },
+  {
+    name: 'pomoc otwarta z edytora raportu (adres #/pomoc)',
+    async open(page) {
+      await sample(page);
+      await new HelpPage(page).open();
+    },
+  },
+  {
+    name: 'odnośnik do raportu, którego nie ma w tej przeglądarce',
+    async open(page) {
+      await page.goto(`${page.url().split('#')[0]}#/raport/nieznany/budzet`);
+      await page.locator('#missing-title').waitFor();
+    },
+  },
+  {
+    name: 'komunikat o nowej wersji (nowe wdrożenie)',
+    async open(page) {
+      // A deployment of its own, so a new version can be published under the page.
+      const site = await deployCopy();
+      await page.goto(site.url);
+      await new StartPage(page).ready();
+      await workerReady(page);
+      await page.reload();
+      await sample(page);
+      site.redeploy();
+      await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration()).update(); });
+      await new UpdateBanner(page).banner.waitFor();
+    },
+  },
   {
     name: 'lista raportów (start)',
     async open(page) {
@@ -194,7 +238,7 @@ export const VIEWS = [
       await page.getByLabel('Nazwa gminy').fill('Gmina');
       await page.waitForTimeout(600);
       const other = await page.context().newPage();
-      await other.goto(page.url());
+      await other.goto(page.url().split('#')[0]); // the list, not the open report's address
       const start = new StartPage(other);
       await start.open(/Gmina/);
       await other.getByLabel('Nazwa gminy').fill('Gmina z innej karty');

@@ -13,12 +13,15 @@ test('a report typed into survives a reload of the page', async () => {
   const editor = await new StartPage(page).newReport();
   await page.getByLabel('Nazwa gminy').fill('Gmina Trwała');
   await waitUntil(async () => (await storedReports(page)).some((r) => r.file?.report?.gmina?.name === 'Gmina Trwała'), { message: 'saved' });
+  // The address keeps the open report: the reload lands in it again, read back from storage.
   await page.reload();
-  const start = new StartPage(page);
-  await start.ready();
-  await start.open(/Gmina Trwała/);
+  await editor.ready();
   assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), 'Gmina Trwała');
   assert.match(await editor.saveState.innerText(), /Zapisano o \d\d:\d\d/);
+  // And from the list, as a new visit would.
+  const start = await editor.goToList();
+  await start.open(/Gmina Trwała/);
+  assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), 'Gmina Trwała');
   assert.deepEqual(problems, []);
   await context.close();
 });

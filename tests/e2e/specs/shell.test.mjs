@@ -16,8 +16,28 @@ test('the app shell renders in Polish with header, navigation, main region and v
   assert.equal(await page.locator('html').getAttribute('lang'), 'pl');
   assert.ok(await shell.header.isVisible(), 'header visible');
   assert.ok(await shell.nav.isVisible(), 'navigation visible');
-  assert.match(await shell.version.innerText(), /wersja \d+\.\d+\.\d+/);
+  assert.match(await shell.version.innerText(), /wersja \d+\.\d+\.\d+ · format pliku w wersji \d+/);
   assert.deepEqual(problems, [], 'no console errors or failed requests');
+  await context.close();
+});
+
+test('the page offers a web app manifest: Polish, relative start URL, icons under the base path', async () => {
+  const { context, page, problems } = await openApp(browser);
+  await new AppShell(page).ready();
+  const href = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
+  const base = process.env.E2E_BASE_URL;
+  assert.ok(href.startsWith(base), `${href} is under ${base}`);
+  const manifest = await (await page.request.get(href)).json();
+  assert.equal(manifest.lang, 'pl');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  assert.ok(manifest.theme_color && manifest.background_color);
+  for (const icon of manifest.icons) {
+    const res = await page.request.get(new URL(icon.src, href).href);
+    assert.equal(res.status(), 200, `${icon.src} is served`);
+  }
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512' && i.type === 'image/png'));
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

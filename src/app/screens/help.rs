@@ -1,0 +1,276 @@
+//! "Pomoc": how to fill each section, what every check means and the law it rests on, saving a
+//! PDF, moving reports to another computer, the deadlines a gmina meets, and the privacy
+//! statement.
+//!
+//! Invariant: nothing legal is written here. The list of checks is generated from
+//! `domain::rules::RULES` (id, severity, summary) with each citation resolved through the
+//! catalogue; the statutory tasks and the deadlines' legal bases come from the catalogue too —
+//! so the page cannot drift from what the checks do.
+
+use leptos::prelude::*;
+
+use super::editor::section_title;
+use crate::app::paths::SectionKey;
+use crate::domain::catalogue::{catalogue, TaskArea};
+use crate::domain::model::Regime;
+use crate::domain::rules::{Cite, RULES};
+
+/// The year a pre-2022 drug-only report is shown for (the last year of separate programs).
+const PRE_REFORM_YEAR: i32 = Regime::JOINT_FROM_YEAR - 1;
+
+/// How to fill a section, in a sentence or two.
+fn how_to(key: &SectionKey) -> &'static str {
+    match key {
+        SectionKey::Program => "Nazwa i rodzaj gminy, rok raportu i rodzaj programu (od 2022 r. wspólny program alkoholowy i narkotykowy), uchwała rady, która przyjęła program (numer, data, okres programu), kto przygotował raport i do kiedy trafi do rady. Rodzaj programu ustawia się sam według roku; zmień go tylko dla raportu sprzed 2022 r.",
+        SectionKey::Budget => "Plan i wykonanie wydatków programu według rozdziałów (85153, 85154, …) i paragrafów, dochody z opłat za zezwolenia i z opłaty za małe opakowania, środki spoza budżetu gminy oraz koszty wspólne kilku działań. Kwoty wpisuj tak, jak zwykle: 148 543,63.",
+        SectionKey::Goals => "Te same działania co w sekcjach zadań, pogrupowane według celów programu (I–V). Tu dodasz cele i zobaczysz działania bez przypisanego zadania.",
+        SectionKey::Gkrpa => "Praca gminnej komisji rozwiązywania problemów alkoholowych: skład, posiedzenia, rozmowy, wnioski do sądu, szkolenia, kontrole, koszt. Puste pole to „nie podano”; jeśli czegoś nie było, wpisz 0.",
+        SectionKey::ConsultationPoints => "Każdy punkt konsultacyjny lub telefon zaufania: godziny pracy, kto w nim pracuje, ile osób i konsultacji według rodzaju klienta i dokąd kierowano dalej.",
+        SectionKey::Partners => "Rejestr instytucji i organizacji realizujących program oraz koalicje. Z tej listy wybiera się realizatorów działań, więc dodaj partnerów przed działaniami.",
+        SectionKey::Context => "Liczby opisujące sytuację w gminie (osoby w leczeniu, statystyki policji, wyniki badań) — za rok raportu i, jeśli je masz, za rok poprzedni.",
+        SectionKey::Conclusions => "Wnioski z realizacji programu, rekomendacje na kolejny rok, podpis oraz to, kiedy raport trafił do rady i co rada z nim zrobiła.",
+        SectionKey::Check => "Wszystkie uwagi do raportu w jednym miejscu. Kliknięcie uwagi przenosi do pola, którego dotyczy. Raport z błędami też jest zapisywany.",
+        SectionKey::Export => "Podgląd wydruku, druk lub zapis do PDF, pobranie raportu jako strony HTML lub pliku JSON oraz kopie zapasowe z przywracaniem.",
+        SectionKey::Task(_) => "Jedna sekcja na każde zadanie ustawowe programu. Dodaj działania: tytuł, opis, realizatorów, grupy docelowe, wskaźniki (plan i wykonanie), koszt. Jeśli w zadaniu nic nie zrobiono, wpisz powód — raport musi to wyjaśnić.",
+    }
+}
+
+fn citation_text(id: &str) -> String {
+    catalogue()
+        .citation(id)
+        .map(str::to_string)
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A rule's legal basis for a report of this regime and year, as the catalogue words it.
+fn cite_for(cite: Cite, regime: Regime, year: i32) -> String {
+    match cite.citation_id(regime, year) {
+        Some(id) => citation_text(id),
+        None => "przepis zadania ustawowego, którego dotyczy uwaga (wykaz zadań wyżej)".into(),
+    }
+}
+
+fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// The help page.
+#[component]
+pub fn HelpScreen() -> impl IntoView {
+    let year = current_year();
+    let sections = [
+        SectionKey::Program,
+        SectionKey::Budget,
+        SectionKey::Task(crate::domain::model::TaskId::new("")),
+        SectionKey::Goals,
+        SectionKey::Gkrpa,
+        SectionKey::ConsultationPoints,
+        SectionKey::Partners,
+        SectionKey::Context,
+        SectionKey::Conclusions,
+        SectionKey::Check,
+        SectionKey::Export,
+    ];
+    let section_items = sections
+        .into_iter()
+        .map(|k| {
+            let title = match &k {
+                SectionKey::Task(_) => "Zadania ustawowe (jedna sekcja na zadanie)".to_string(),
+                k => section_title(k),
+            };
+            view! {
+                <dt>{title}</dt>
+                <dd>{how_to(&k)}</dd>
+            }
+        })
+        .collect_view();
+    let task_items = catalogue()
+        .tasks
+        .iter()
+        .map(|t| {
+            let area = match t.area {
+                TaskArea::Drugs => "przeciwdziałanie narkomanii",
+                TaskArea::Alcohol => "profilaktyka i rozwiązywanie problemów alkoholowych",
+                TaskArea::Behavioural => {
+                    "uzależnienia behawioralne (element programu, nie punkt ustawy)"
+                }
+            };
+            view! {
+                <li>
+                    <strong>{t.short_name.clone()}</strong>
+                    " — " {area} ". "
+                    <span class="hint">{t.citation.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let rule_items = RULES
+        .iter()
+        .map(|r| {
+            let joint = cite_for(r.citation, Regime::Joint, year);
+            let drugs = cite_for(r.citation, Regime::DrugOnly, PRE_REFORM_YEAR);
+            let basis = if joint == drugs {
+                view! { <p class="rule-basis">"Podstawa prawna: " {joint}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="rule-basis">
+                        {format!("Podstawa prawna w raporcie z programu wspólnego za {year} r.: ")}
+                        {joint}
+                        <br />
+                        {format!("W raporcie z programu przeciwdziałania narkomanii za {PRE_REFORM_YEAR} r.: ")}
+                        {drugs}
+                    </p>
+                }
+                .into_any()
+            };
+            let class = format!("badge badge-{}", match r.severity {
+                crate::domain::rules::Severity::Error => "error",
+                crate::domain::rules::Severity::Warning => "warning",
+                crate::domain::rules::Severity::Info => "info",
+            });
+            view! {
+                <li id=format!("regula-{}", r.id)>
+                    <p>
+                        <span class=class>{r.severity.label()}</span>
+                        " "
+                        {r.summary}
+                        " "
+                        <code>{r.id}</code>
+                    </p>
+                    {basis}
+                </li>
+            }
+        })
+        .collect_view();
+    let deadline = |date: &'static str, what: &'static str, cite: &'static str| {
+        view! {
+            <tr>
+                <th scope="row">{date}</th>
+                <td>{what}</td>
+                <td>{citation_text(cite)}</td>
+            </tr>
+        }
+    };
+
+    view! {
+        <article class="help">
+            <h1 id="help-title" tabindex="-1">"Pomoc"</h1>
+            <nav aria-label="Spis treści pomocy">
+                <ul>
+                    <li><a href="#pomoc-sekcje" on:click=jump>"Jak wypełnić raport"</a></li>
+                    <li><a href="#pomoc-sprawdzenia" on:click=jump>"Co oznaczają uwagi"</a></li>
+                    <li><a href="#pomoc-pdf" on:click=jump>"Jak zapisać PDF"</a></li>
+                    <li><a href="#pomoc-przenoszenie" on:click=jump>"Przenoszenie raportów na inny komputer"</a></li>
+                    <li><a href="#pomoc-terminy" on:click=jump>"Terminy"</a></li>
+                    <li><a href="#pomoc-prywatnosc" on:click=jump>"Prywatność"</a></li>
+                </ul>
+            </nav>
+
+            <section aria-labelledby="pomoc-sekcje">
+                <h2 id="pomoc-sekcje" tabindex="-1">"Jak wypełnić raport"</h2>
+                <p>
+                    "Raport ma sekcje wymienione po lewej stronie edytora; przy każdej widać liczbę błędów i ostrzeżeń. Wszystko zapisuje się samo w tej przeglądarce kilka chwil po wpisaniu. Każda sekcja ma swój adres: można wrócić do niej przyciskiem Wstecz, odświeżyć stronę albo zapisać zakładkę."
+                </p>
+                <dl class="help-sections">{section_items}</dl>
+                <h3>"Zadania ustawowe w katalogu aplikacji"</h3>
+                <ul>{task_items}</ul>
+            </section>
+
+            <section aria-labelledby="pomoc-sprawdzenia">
+                <h2 id="pomoc-sprawdzenia" tabindex="-1">"Co oznaczają uwagi"</h2>
+                <p>
+                    "Aplikacja sprawdza raport na bieżąco. "
+                    <strong>"Błąd"</strong>
+                    " — raport byłby w druku nieprawdziwy lub mylący (sumy, daty, uchylony punkt ustawy). "
+                    <strong>"Ostrzeżenie"</strong>
+                    " — brakuje czegoś, o co zapyta rada, RIO lub KCPU. "
+                    <strong>"Uwaga"</strong>
+                    " — wskazówka; nic nie trzeba zmieniać. Podstawa prawna zależy od roku i rodzaju programu; poniżej dla raportu z programu wspólnego za bieżący rok i dla raportu z programu przeciwdziałania narkomanii sprzed reformy z 2022 r."
+                </p>
+                <ol class="rules">{rule_items}</ol>
+            </section>
+
+            <section aria-labelledby="pomoc-pdf">
+                <h2 id="pomoc-pdf" tabindex="-1">"Jak zapisać PDF"</h2>
+                <ol>
+                    <li>"Otwórz raport i przejdź do sekcji „Eksport”."</li>
+                    <li>"Wybierz układ (według celów albo według zadań) i kliknij „Podgląd wydruku”, aby sprawdzić wygląd."</li>
+                    <li>"Kliknij „Drukuj”. W oknie drukowania wybierz drukarkę „Zapisz jako PDF” (lub „Microsoft Print to PDF”), format A4; numery stron dodaje raport."</li>
+                    <li>"PDF dołącz do materiałów sesji rady i opublikuj w BIP. Strona HTML („Pobierz HTML”) zawiera też dane raportu, więc można ją później zaimportować."</li>
+                </ol>
+            </section>
+
+            <section aria-labelledby="pomoc-przenoszenie">
+                <h2 id="pomoc-przenoszenie" tabindex="-1">"Przenoszenie raportów na inny komputer"</h2>
+                <ol>
+                    <li>"Na tym komputerze: na liście raportów kliknij „Eksportuj wszystko” (jeden plik ze wszystkimi raportami) albo w sekcji „Eksport” raportu — „Eksportuj JSON”."</li>
+                    <li>"Przenieś plik (pendrive, poczta służbowa, dysk sieciowy)."</li>
+                    <li>"Na drugim komputerze otwórz aplikację, kliknij „Importuj plik JSON” lub upuść plik na liście raportów, sprawdź podgląd i kliknij „Importuj”. Import, który zastąpiłby zapisany raport, można cofnąć."</li>
+                </ol>
+                <p>"Ten sam plik JSON posłuży za rok: „Nowy raport na podstawie poprzedniego roku” skopiuje gminę, program, partnerów i działania."</p>
+            </section>
+
+            <section aria-labelledby="pomoc-terminy">
+                <h2 id="pomoc-terminy" tabindex="-1">"Terminy"</h2>
+                <div class="table-wrap">
+                    <table>
+                        <caption>"Terminy w roku następującym po roku, którego dotyczy raport"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Do dnia"</th>
+                                <th scope="col">"Co"</th>
+                                <th scope="col">"Podstawa prawna"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {deadline("15 kwietnia", "Informacja o działaniach programu dla Krajowego Centrum Przeciwdziałania Uzależnieniom (KCPU), na podstawie ankiety KCPU.", "sobriety_art4_1_2c")}
+                            {deadline("31 maja", "Raport o stanie gminy przedstawiany radzie gminy; obejmuje też realizację programów.", "gmina_act_art28aa")}
+                            {deadline("30 czerwca", "Raport z wykonania gminnego programu i efektów jego realizacji przedłożony radzie gminy — ten, który przygotowuje się w tej aplikacji.", "sobriety_art4_1_2b")}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+
+            <section aria-labelledby="pomoc-prywatnosc">
+                <h2 id="pomoc-prywatnosc" tabindex="-1">"Prywatność"</h2>
+                <Privacy />
+            </section>
+        </article>
+    }
+}
+
+/// Follows an in-page link of the help's table of contents without touching the address (the
+/// fragment holds the app's address, `#/pomoc`).
+fn jump(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(a) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    let id = a.hash().trim_start_matches('#').to_string();
+    ev.prevent_default();
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id))
+    {
+        el.scroll_into_view();
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
+/// The privacy statement (also in the README).
+#[component]
+pub fn Privacy() -> impl IntoView {
+    view! {
+        <ul class="privacy">
+            <li>"Raporty są przechowywane wyłącznie w tej przeglądarce, na tym komputerze (pamięć localStorage strony). Nic nie jest wysyłane: aplikacja nie ma serwera, kont, plików cookie, statystyk odwiedzin ani skryptów z innych stron."</li>
+            <li>"Po pierwszej wizycie przeglądarka przechowuje pliki samej aplikacji (nie raporty), żeby działała bez internetu."</li>
+            <li>"Pliki JSON, HTML i PDF powstają na tym komputerze i trafiają tam, gdzie je zapiszesz."</li>
+            <li>"Wyczyszczenie danych przeglądania (historii, plików cookie i danych witryn) usuwa raporty. Pobieraj regularnie kopię JSON."</li>
+        </ul>
+    }
+}

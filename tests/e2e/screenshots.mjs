@@ -1,0 +1,90 @@
+// Screenshots of the main screens and of a printed page, for the README. Serves the release
+// build in dist/ on 127.0.0.1 and writes PNGs (1280×800) into docs/.
+//   bash .ci/screenshots      (builds first; this script alone: node tests/e2e/screenshots.mjs)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from './lib/server.mjs';
+import { launch, dismissWelcome } from './lib/browser.mjs';
+import { StartPage, ExportSection, HelpPage, WelcomePanel } from './lib/pages.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const out = path.join(root, 'docs');
+fs.mkdirSync(out, { recursive: true });
+
+const server = await serveStatic(dist, { prefix: '/demo/raport/' });
+const browser = await launch();
+const viewport = { width: 1280, height: 800 };
+
+async function fresh({ welcome = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'pl-PL', acceptDownloads: true });
+  if (!welcome) await dismissWelcome(context);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await new StartPage(page).ready();
+  return { context, page };
+}
+
+async function shot(page, name) {
+  await page.mouse.move(0, 0); // no hover highlight
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, name) });
+  console.log(`docs/${name}`);
+}
+
+try {
+  // 1. The first visit.
+  {
+    const { context, page } = await fresh({ welcome: true });
+    await new WelcomePanel(page).ready();
+    await shot(page, 'powitanie.png');
+    await context.close();
+  }
+  // 2–5. The list, the editor, the checks, the help, from one browser with two reports.
+  {
+    const { context, page } = await fresh();
+    const start = new StartPage(page);
+    let editor = await start.loadSample(/Kalisz 2020/);
+    await editor.goToList();
+    editor = await start.loadSample(/Przykładowo 2025/);
+    await editor.saved();
+    await editor.goToList();
+    await shot(page, 'lista.png');
+
+    // The checks of a real city's report (Kalisz 2020: warnings with their legal basis).
+    editor = await start.open(/Kalisz/);
+    await editor.section('Sprawdzenie');
+    await shot(page, 'sprawdzenie.png');
+    await editor.goToList();
+
+    editor = await start.open(/Przykładowo/);
+    await editor.section(/Profilaktyka informacyjna, edukacyjna i szkoleniowa \(alkohol/);
+    await page.getByRole('button', { name: 'Rozwiń' }).first().click();
+    await shot(page, 'edytor.png');
+
+    const exp = await ExportSection.open(editor);
+    const html = await exp.previewHtml();
+
+    await new HelpPage(page).open();
+    await shot(page, 'pomoc.png');
+
+    // 6. A printed page: the printable report through Chromium's PDF printer; the page where
+    //    the activities begin, as PNG (poppler's pdftotext and pdftoppm, installed by setup).
+    const printable = await context.newPage();
+    await printable.setContent(html, { waitUntil: 'load' });
+    const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'raport-shot-')), 'raport.pdf');
+    await printable.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f');
+    const at = String(Math.max(1, pages.findIndex((t) => t.includes('Realizacja działań')) + 1));
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', at, '-l', at, '-singlefile', pdf, path.join(out, 'wydruk')]);
+    console.log('docs/wydruk.png');
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
