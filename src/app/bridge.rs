@@ -217,3 +217,29 @@ pub fn preview_html(report: &Report) -> String {
     use crate::domain::render::{render_html, RenderOptions};
     render_html(report, &RenderOptions::default())
 }
+
+/// Last year's report among the reports of a chosen file, for "Porównanie": a file of one
+/// report is that report (the checks say so if it is not the same gmina's of the year before);
+/// from a backup of several, the best of [`compare::previous_year_candidates`]. The error is a
+/// Polish sentence.
+///
+/// [`compare::previous_year_candidates`]: crate::domain::compare::previous_year_candidates
+pub fn previous_year_from_file(report: &Report, mut found: Vec<Report>) -> Result<Report, String> {
+    if found.len() == 1 {
+        let only = found.remove(0);
+        if only.id == report.id && only.year == report.year {
+            return Err("to ten sam raport, a nie raport z poprzedniego roku".into());
+        }
+        return Ok(only);
+    }
+    crate::domain::compare::previous_year_candidates(report, &found)
+        .first()
+        .map(|r| (*r).clone())
+        .ok_or_else(|| {
+            format!(
+                "w pliku nie ma raportu z roku wcześniejszego niż {} (raporty w pliku: {})",
+                report.year,
+                found.len()
+            )
+        })
+}

@@ -1,7 +1,10 @@
 //! Files going out of and coming into the browser: the names of downloaded files, the
-//! "Eksportuj wszystko" backup, and reading a chosen or dropped file. Invariants: a file's size
+//! "Eksportuj wszystko" backup, text copied to the clipboard, and reading a chosen or dropped
+//! file. Invariants: a file's size
 //! is checked (`File.size`) before a byte of it is read; every export that leaves the browser is
 //! recorded in the index (`exported_at`), so the editor's nudge knows when the last copy was made.
+
+use wasm_bindgen::JsCast;
 
 use super::bridge::{self, ReadFailure};
 use super::storage::{self, now_ms, Store};
@@ -67,6 +70,32 @@ pub fn report_file_name(report: &Report, ext: &str) -> String {
     }
 }
 
+/// `dane-kcpu-<gmina>-<rok>.csv`, e.g. `dane-kcpu-przykladowo-2025.csv`: the KCPU figures.
+pub fn kcpu_file_name(report: &Report) -> String {
+    match short_slug(&report.gmina.name).as_str() {
+        "" => format!("dane-kcpu-{}.csv", report.year),
+        s => format!("dane-kcpu-{s}-{}.csv", report.year),
+    }
+}
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`). `Err` when the browser has
+/// no clipboard here (an insecure page) or refuses it (permission, an unfocused page): the
+/// caller then shows the text to copy by hand.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    // Read as a property first: on an insecure page `navigator.clipboard` is undefined, and
+    // calling a method on it would throw out of the wasm module.
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| ())?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(());
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
 /// `raport-gp-kopia-RRRR-MM-DD.json` with today's local date.
 pub fn backup_file_name() -> String {
     let d = js_sys::Date::new_0();
@@ -116,4 +145,27 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, ReadFailure> {
         })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     bridge::decode(&bytes)
+}
+
+/// Reads the file chosen in a file input (then clears the input, so the same file can be chosen
+/// again) and passes its name and text (or the Polish reason it was not read) to `then`.
+pub fn with_chosen_file(
+    ev: leptos::ev::Event,
+    then: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let text = read_text(&file).await.map_err(|f| f.message);
+        then(name, text);
+    });
 }

@@ -17,6 +17,12 @@ pub enum SectionKey {
     Partners,
     Context,
     Conclusions,
+    /// Porównanie z rokiem poprzednim: the link to last year's report and the comparison.
+    Comparison,
+    /// Dane do ankiety KCPU: the provisional figures for the yearly questionnaire.
+    Kcpu,
+    /// Podsumowanie: the charts of the report's figures.
+    Summary,
     Check,
     Export,
 }
@@ -178,6 +184,7 @@ pub fn section_for_path(path: &str, report: &Report) -> SectionKey {
         "context_figures" => SectionKey::Context,
         "conclusions" | "signature" | "council" => SectionKey::Conclusions,
         "layout" => SectionKey::Export,
+        "previous_year" => SectionKey::Comparison,
         _ => SectionKey::Check,
     }
 }

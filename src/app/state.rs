@@ -243,6 +243,16 @@ impl Editor {
         r
     }
 
+    /// The whole report as plain data, tracking the head and every activity: a memo built on it
+    /// re-runs on any change of the report (the views computed from all of it: comparison,
+    /// KCPU figures, charts).
+    pub fn snapshot(&self) -> Report {
+        self.head.track();
+        self.rows
+            .with(|rows| rows.iter().for_each(|r| r.sig.track()));
+        self.snapshot_untracked()
+    }
+
     /// An id `prefix-N` not used by any entity of the open report.
     pub fn fresh_id(&self, prefix: &str) -> Id {
         self.snapshot_untracked().new_id(prefix)

@@ -8,13 +8,16 @@ use super::sections::{
     activities::{GoalsSection, TaskSection},
     budget::BudgetSection,
     check::CheckSection,
+    comparison::ComparisonSection,
     conclusions::ConclusionsSection,
     consultation::ConsultationSection,
     context::ContextSection,
     export::ExportSection,
     gkrpa::GkrpaSection,
+    kcpu::KcpuSection,
     partners::PartnersSection,
     program::ProgramSection,
+    summary::SummarySection,
 };
 use super::start::display_name;
 use crate::app::paths::SectionKey;
@@ -41,6 +44,9 @@ pub fn section_title(key: &SectionKey) -> String {
         SectionKey::Partners => "Partnerzy".into(),
         SectionKey::Context => "Dane kontekstowe".into(),
         SectionKey::Conclusions => "Wnioski".into(),
+        SectionKey::Comparison => "Porównanie".into(),
+        SectionKey::Kcpu => "Dane do ankiety KCPU".into(),
+        SectionKey::Summary => "Podsumowanie".into(),
         SectionKey::Check => "Sprawdzenie".into(),
         SectionKey::Export => "Eksport".into(),
     }
@@ -66,6 +72,9 @@ pub fn sections_of(r: &Report) -> Vec<SectionKey> {
         SectionKey::Partners,
         SectionKey::Context,
         SectionKey::Conclusions,
+        SectionKey::Comparison,
+        SectionKey::Summary,
+        SectionKey::Kcpu,
         SectionKey::Check,
         SectionKey::Export,
     ]);
@@ -248,6 +257,9 @@ pub fn EditorScreen() -> impl IntoView {
                         SectionKey::Partners => view! { <PartnersSection /> }.into_any(),
                         SectionKey::Context => view! { <ContextSection /> }.into_any(),
                         SectionKey::Conclusions => view! { <ConclusionsSection /> }.into_any(),
+                        SectionKey::Comparison => view! { <ComparisonSection /> }.into_any(),
+                        SectionKey::Kcpu => view! { <KcpuSection /> }.into_any(),
+                        SectionKey::Summary => view! { <SummarySection /> }.into_any(),
                         SectionKey::Check => view! { <CheckSection /> }.into_any(),
                         SectionKey::Export => view! { <ExportSection /> }.into_any(),
                     }}

@@ -3,7 +3,6 @@
 //! text offered for download; nothing here ever writes over them.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::state::{self, AppState, Editor, Screen};
 use crate::app::storage::{self, Listed, Meta, Removed, StorageError, Store};
@@ -92,7 +91,7 @@ pub fn StartScreen() -> impl IntoView {
     };
 
     let on_next_year_file = move |ev: leptos::ev::Event| {
-        with_chosen_file(ev, move |name, text| {
+        files::with_chosen_file(ev, move |name, text| {
             let result =
                 text.and_then(|t| bridge::read_import(&t).map_err(|f| f.message))
                     .and_then(|mut r| {
@@ -450,27 +449,4 @@ fn row_view(
             .into_any()
         }
     }
-}
-
-/// Reads the file chosen in a file input (then clears the input, so the same file can be chosen
-/// again) and passes its name and text (or the Polish reason it was not read) to `then`.
-fn with_chosen_file(
-    ev: leptos::ev::Event,
-    then: impl FnOnce(String, Result<String, String>) + 'static,
-) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    let name = file.name();
-    input.set_value("");
-    leptos::task::spawn_local(async move {
-        let text = files::read_text(&file).await.map_err(|f| f.message);
-        then(name, text);
-    });
 }

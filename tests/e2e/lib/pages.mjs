@@ -338,3 +338,59 @@ export class UpdateBanner {
 export function addressOf(page) {
   return decodeURIComponent(new URL(page.url()).hash);
 }
+
+/**
+ * Last year's file for the open Przykładowo 2025 sample: its JSON exported from the app, made
+ * into a 2024 report with a different id — GKRPA meetings 12 (this year 18), no inspections
+ * given (so the row reads "brak danych"), and its second activity renamed with a new id, so
+ * nothing pairs it with this year's automatically. Returns { name, mimeType, buffer }.
+ */
+export async function lastYearFile(editor) {
+  const exp = await ExportSection.open(editor);
+  const file = await downloadOf(editor.page, exp.jsonButton);
+  const json = JSON.parse(file.text);
+  const r = json.report;
+  r.id = 'przykladowo-2024';
+  r.year = 2024;
+  delete r.previous_year;
+  r.gkrpa.meetings = 12;
+  delete r.gkrpa.inspections;
+  r.activities[1].id = 'dawna-grupa';
+  r.activities[1].title = 'Grupa wsparcia dla absolwentów terapii';
+  return { name: 'raport-przykladowo-2024.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json, null, 2)) };
+}
+
+/** The "Porównanie" section of the editor. */
+export class ComparisonSection {
+  constructor(page) {
+    this.page = page;
+    this.fileInput = page.getByLabel('Wybierz plik raportu z poprzedniego roku');
+    this.stored = page.getByLabel('Raport zapisany w tej przeglądarce');
+    this.linkStoredButton = page.getByRole('button', { name: 'Powiąż z wybranym raportem' });
+    this.unlinkButton = page.getByRole('button', { name: 'Odłącz raport z poprzedniego roku' });
+    this.linkInfo = page.getByTestId('previous-year-link');
+    this.printBox = page.getByLabel('Drukuj porównanie z rokiem poprzednim w raporcie');
+  }
+
+  static async open(editor) {
+    await editor.section('Porównanie');
+    return new ComparisonSection(editor.page);
+  }
+
+  /** Chooses last year's file and waits until the report is linked. */
+  async linkFile(file) {
+    await this.fileInput.setInputFiles(file);
+    await this.linkInfo.waitFor();
+  }
+
+  /** The table of a comparison section by its title (the caption starts with it). */
+  table(title) {
+    return this.page.getByRole('table', { name: new RegExp(`^${title}`) });
+  }
+
+  /** The cells (label, last year, this year, change, % change) of a row, by its label. */
+  async row(tableTitle, label) {
+    const row = this.table(tableTitle).getByRole('row', { name: new RegExp(`^${label}`) }).first();
+    return row.locator('th, td').allInnerTexts();
+  }
+}

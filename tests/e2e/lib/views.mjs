@@ -1,7 +1,7 @@
 // Every view of the app, and how a user reaches it; the accessibility scan visits each one.
 // Add a view here when you add a screen or a dialog.
 import fs from 'node:fs';
-import { AppShell, StartPage, EditorPage, ExportSection, HelpPage, UpdateBanner, WelcomePanel, downloadOf, PREFIX } from './pages.mjs';
+import { AppShell, StartPage, EditorPage, ExportSection, HelpPage, UpdateBanner, WelcomePanel, ComparisonSection, lastYearFile, downloadOf, PREFIX } from './pages.mjs';
 import { workerReady } from './browser.mjs';
 import { deployCopy } from './deploy.mjs';
 
@@ -203,6 +203,39 @@ export const VIEWS = [
   sectionView('Partnerzy', 'Partnerzy'),
   sectionView('Dane kontekstowe', 'Dane kontekstowe'),
   sectionView('Wnioski', 'Wnioski'),
+  sectionView('Porównanie bez powiązanego roku', 'Porównanie'),
+  {
+    name: 'edytor: sekcja „Porównanie” z plikiem z poprzedniego roku, dopasowaniem i wykresem',
+    async open(page) {
+      const editor = await sample(page);
+      const file = await lastYearFile(editor);
+      const cmp = await ComparisonSection.open(editor);
+      await cmp.linkFile(file);
+      await page.getByLabel('Odpowiednik działania „Grupa wsparcia po terapii podstawowej” w 2024 r.').selectOption({ label: 'Grupa wsparcia dla absolwentów terapii' });
+      await page.getByText('Dopasowano ręcznie.').first().waitFor();
+    },
+  },
+  {
+    name: 'edytor: sekcja „Porównanie” raportu na kolejny rok (z raportem zapisanym w przeglądarce)',
+    async open(page) {
+      const start = new StartPage(page);
+      const editor = await start.loadSample(/Kalisz 2020/);
+      await editor.goToList();
+      await start.nextYearButton.click();
+      await page.getByRole('button', { name: 'Raport na rok Kalisz 2020 → 2021' }).click();
+      await editor.ready();
+      await ComparisonSection.open(editor);
+    },
+  },
+  sectionView('Podsumowanie', 'Podsumowanie'),
+  sectionView('Dane do ankiety KCPU', 'Dane do ankiety KCPU'),
+  sectionView('Dane do ankiety KCPU: pole do ręcznego skopiowania', 'Dane do ankiety KCPU', async (page) => {
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('odmowa', 'NotAllowedError'));
+    });
+    await page.getByRole('button', { name: 'Kopiuj wszystko' }).click();
+    await page.getByLabel('Dane do skopiowania').waitFor();
+  }),
   sectionView('Sprawdzenie', 'Sprawdzenie'),
   sectionView('Eksport z kopiami zapasowymi', 'Eksport'),
   sectionView('Eksport: podgląd wydruku', 'Eksport', async (page) => {

@@ -4,14 +4,17 @@
 pub mod activities;
 pub mod budget;
 pub mod check;
+pub mod comparison;
 pub mod conclusions;
 pub mod consultation;
 pub mod context;
 pub mod export;
 pub mod gkrpa;
 pub mod group_costs;
+pub mod kcpu;
 pub mod partners;
 pub mod program;
+pub mod summary;
 
 use leptos::prelude::*;
 
