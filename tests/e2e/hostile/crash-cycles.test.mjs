@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, baseUrl } from '../lib/browser.mjs';
+import { CHROMIUM, baseUrl, WELCOME_KEY } from '../lib/browser.mjs';
 import { waitUntil } from '../lib/pages.mjs';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 100);
@@ -57,10 +57,15 @@ async function storedIntroduction(page) {
   });
 }
 
-test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit outside the crash window`, async () => {
+test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit outside the crash window`, async (t) => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'raport-crash-'));
   let b = await start(profile);
+  // Whatever happens, no Chromium of this test outlives it (it would keep the run waiting).
+  t.after(() => { try { b.proc.kill('SIGKILL'); } catch { /* already gone */ } });
   await b.page.goto(baseUrl());
+  // A returning user's view: the first-visit welcome was dismissed.
+  await b.page.evaluate((key) => localStorage.setItem(key, '1'), WELCOME_KEY);
+  await b.page.reload();
   await b.page.getByRole('button', { name: 'Wczytaj przykład' }).click();
   await b.page.getByRole('button', { name: /Przykładowo 2025/ }).click();
   await b.page.getByLabel('Wprowadzenie', { exact: true }).waitFor();
