@@ -16,20 +16,8 @@ use raport_gp::domain::render::{render_html, RenderOptions};
 use raport_gp::domain::rules::validate;
 use raport_gp::domain::samples;
 
-/// A small, fast, seedable generator (xorshift64*): the fuzz loop must not depend on the clock.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+// Seeded, so every run sees the same inputs.
+use raport_gp::domain::samples::generate::Rng;
 
 /// Tokens that upset JSON readers and money parsers, spliced in at random places.
 const TOKENS: &[&str] = &[
@@ -89,7 +77,7 @@ fn odd_value(rng: &mut Rng) -> serde_json::Value {
     use serde_json::json;
     match rng.below(14) {
         0 => json!(null),
-        1 => json!(rng.next() as i64),
+        1 => json!(rng.next_u64() as i64),
         2 => json!(-1),
         3 => json!(""),
         4 => json!("0"),
@@ -187,7 +175,7 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
         let at = rng.below(len + 1);
         match rng.below(8) {
             0 if len > 0 => bytes[at.min(len - 1)] ^= 1 << rng.below(8),
-            1 => bytes.insert(at, rng.next() as u8),
+            1 => bytes.insert(at, rng.next_u64() as u8),
             2 => {
                 let end = (at + rng.below(64)).min(len);
                 bytes.drain(at..end);

@@ -8,23 +8,14 @@
 use raport_gp::domain::model::Amount;
 use raport_gp::domain::money::{format_pl, is_decimal_text, parse_amount};
 
-/// Seeded xorshift64*: the same amounts on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
+// Seeded, so every run sees the same inputs.
+use raport_gp::domain::samples::generate::Rng;
 
 /// An amount in grosze of a random size: from a few grosze to 10¹³ zł, of either sign.
 fn grosze(rng: &mut Rng) -> i64 {
-    let magnitude = 10i64.pow((rng.next() % 16) as u32);
-    let g = (rng.next() % magnitude.max(1) as u64) as i64 + (rng.next() % 100) as i64;
-    if rng.next().is_multiple_of(5) {
+    let magnitude = 10i64.pow((rng.next_u64() % 16) as u32);
+    let g = (rng.next_u64() % magnitude.max(1) as u64) as i64 + (rng.next_u64() % 100) as i64;
+    if rng.next_u64().is_multiple_of(5) {
         -g
     } else {
         g

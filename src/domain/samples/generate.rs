@@ -51,18 +51,20 @@ const TASKS: [&str; 12] = [
     "behavioural.1",
 ];
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
+/// A small, fast, seedable generator (xorshift64*) for generated data, the fuzz loop and the
+/// money suite: the same seed always gives the same sequence, whatever the clock.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     fn words(&mut self, n: usize) -> String {
         let mut out = String::new();
@@ -70,7 +72,7 @@ impl Rng {
             if i > 0 {
                 out.push(' ');
             }
-            out.push_str(WORDS[self.below(WORDS.len() as u64) as usize]);
+            out.push_str(WORDS[self.below(WORDS.len())]);
         }
         out
     }
