@@ -66,6 +66,12 @@ try {
     await page.getByRole('button', { name: 'Rozwiń' }).first().click();
     await shot(page, 'edytor.png');
 
+    // Beyond Word: the charts and the figures gathered for the KCPU questionnaire.
+    await editor.section('Podsumowanie');
+    await shot(page, 'podsumowanie.png');
+    await editor.section('Dane do ankiety KCPU');
+    await shot(page, 'kcpu.png');
+
     const exp = await ExportSection.open(editor);
     const html = await exp.previewHtml();
 
