@@ -653,13 +653,17 @@ fn questioned_spending(cx: &mut Ctx, r: &Report) {
         }
     }
     for (i, a) in r.activities.iter().enumerate() {
-        let title = a.title.to_lowercase();
-        let event = a.event || EVENT_WORDS.iter().any(|w| title.contains(w));
+        // Only an activity without a prevention level and not known to be free can be flagged;
+        // the title is lowered only for those (this runs after every edit).
+        if a.level != PreventionLevel::NotApplicable || a.cost.executed == Some(Amount::ZERO) {
+            continue;
+        }
+        let event = a.event || {
+            let title = a.title.to_lowercase();
+            EVENT_WORDS.iter().any(|w| title.contains(w))
+        };
         let paid = a.cost.executed.filter(|e| !e.value().is_zero());
-        if event
-            && a.level == PreventionLevel::NotApplicable
-            && a.cost.executed != Some(Amount::ZERO)
-        {
+        if event {
             let mut p = params!["activity" => text::activity(i, a)];
             if let Some(e) = paid {
                 p.push(("amount", text::amount(e)));
