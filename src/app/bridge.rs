@@ -71,10 +71,16 @@ pub fn read_file(text: &str) -> Result<Report, ReadFailure> {
 /// an entry of an older version reads as the current model, and its text must be kept before
 /// anything is written over it.
 pub fn read_stored(text: &str) -> Result<(Report, u32), ReadFailure> {
+    read_stored_with_extra(text).map(|(report, version, _)| (report, version))
+}
+
+/// Like [`read_stored`], with the envelope fields this version does not know (kept for the
+/// round trip): everything opening a stored entry needs, from one parse of its text.
+pub fn read_stored_with_extra(text: &str) -> Result<(Report, u32, Extra), ReadFailure> {
     match format::read_file(text)? {
         FileContents::Report(f) => {
-            let version = f.read_version;
-            Ok((f.report, version))
+            let f = *f;
+            Ok((f.report, f.read_version, f.extra))
         }
         FileContents::Backup(_) => Err(ReadFailure {
             newer: false,

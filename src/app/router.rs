@@ -209,10 +209,10 @@ pub fn apply(route: &Route, app: AppState, editor: Editor) -> bool {
                 }
             }
             leave_editor();
-            match Store::open().and_then(|s| s.load(id)) {
-                Ok((report, meta)) => {
-                    let key = resolve_section(&report, section.as_deref());
-                    editor.open(report, meta);
+            match Store::open().and_then(|s| s.open_entry(id)) {
+                Ok(opened) => {
+                    let key = resolve_section(&opened.report, section.as_deref());
+                    editor.open_stored(opened);
                     editor.section.set(key);
                     app.screen.set(Screen::Editor);
                 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::bridge;
 use super::paths::{dom_id_for_path, section_for_path, SectionKey};
-use super::storage::{now_ms, Meta, StorageError, Store};
+use super::storage::{now_ms, Meta, Opened, StorageError, Store};
 use crate::domain::model::{Activity, Extra, Id, Report};
 use crate::domain::rules::{validate, Finding, Severity};
 
@@ -121,6 +121,9 @@ pub struct Editor {
     /// Envelope fields of another system the report's file came with (e.g. `x_exported_by`),
     /// written back on every save and export so the app's round trip loses nothing.
     envelope_extra: StoredValue<Extra>,
+    /// The text this tab last read (current version) or wrote under the report's key: a save
+    /// that finds exactly it stored need not parse it again.
+    stored_text: StoredValue<Option<String>>,
     pending: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
     next_key: StoredValue<u64>,
@@ -158,6 +161,7 @@ impl Editor {
             base_rev: StoredValue::new(0),
             last_doc: StoredValue::new(Report::default()),
             envelope_extra: StoredValue::new(Extra::new()),
+            stored_text: StoredValue::new(None),
             pending: StoredValue::new(false),
             timer: StoredValue::new(None),
             next_key: StoredValue::new(1),
@@ -177,11 +181,26 @@ impl Editor {
     /// Opens a report that is stored under `report.id` with this meta, at its first section.
     pub fn open(&self, report: Report, meta: Meta) {
         self.section.set(SectionKey::Program);
-        self.load_doc(report, meta);
+        self.load_doc(report, meta, None);
     }
 
-    /// Puts a report into the editor (keeping the open section).
-    fn load_doc(&self, mut report: Report, meta: Meta) {
+    /// Opens a report as read from storage (its text, version and extras come with it, so
+    /// nothing is parsed twice), at its first section.
+    pub fn open_stored(&self, opened: Opened) {
+        self.section.set(SectionKey::Program);
+        let Opened {
+            report,
+            meta,
+            text,
+            version,
+            extra,
+        } = opened;
+        self.load_doc(report, meta, Some((text, version, extra)));
+    }
+
+    /// Puts a report into the editor (keeping the open section). `stored` is the stored text
+    /// the report was read from, with its version and envelope extras, when the caller has it.
+    fn load_doc(&self, mut report: Report, meta: Meta, stored: Option<(String, u32, Extra)>) {
         self.cancel_timer();
         let activities = std::mem::take(&mut report.activities);
         let rows: Vec<ActRow> = activities.into_iter().map(|a| self.row(a)).collect();
@@ -210,14 +229,30 @@ impl Editor {
         // it before the first write.
         self.stored_older.set(None);
         self.envelope_extra.set_value(Extra::new());
+        self.stored_text.set_value(None);
         if let Ok(store) = Store::open() {
-            if let Ok(Some(text)) = store.get(&super::storage::report_key(&id)) {
-                self.envelope_extra.set_value(bridge::envelope_extra(&text));
+            let stored = match stored {
+                Some(s) => Some(s),
+                None => store
+                    .get(&super::storage::report_key(&id))
+                    .ok()
+                    .flatten()
+                    .map(|text| {
+                        let version = bridge::stored_version(&text).unwrap_or(0);
+                        let extra = bridge::envelope_extra(&text);
+                        (text, version, extra)
+                    }),
+            };
+            if let Some((text, version, extra)) = stored {
+                self.envelope_extra.set_value(extra);
                 self.stored_older
-                    .set(bridge::stored_version(&text).filter(|v| *v < bridge::SCHEMA_VERSION));
+                    .set(Some(version).filter(|v| *v < bridge::SCHEMA_VERSION));
                 if let Err(e) = store.push_backup(&id, &text, now_ms() as i64) {
                     self.save_error
                         .set(Some(StorageError::BackupFailed(Box::new(e))));
+                }
+                if version == bridge::SCHEMA_VERSION {
+                    self.stored_text.set_value(Some(text));
                 }
             }
         }
@@ -280,7 +315,7 @@ impl Editor {
         self.pending.set_value(true);
         self.cancel_timer();
         let this = *self;
-        if let Ok(h) = set_timeout_with_handle(move || this.flush(), DEBOUNCE) {
+        if let Ok(h) = set_timeout_with_handle(move || this.flush_sliced(), DEBOUNCE) {
             self.timer.set_value(Some(h));
         }
     }
@@ -292,8 +327,33 @@ impl Editor {
         self.timer.set_value(None);
     }
 
-    /// Checks and saves now if anything is pending (debounce end, page hidden or closed).
+    /// Checks and saves now if anything is pending (page hidden or closed, leaving the report),
+    /// all before it returns.
     pub fn flush(&self) {
+        self.flush_with(false);
+    }
+
+    /// The save at the end of the typing debounce: the localStorage write happens in this task;
+    /// the durable copy and the checks each run in a task of their own right after it, so the
+    /// browser can paint and take input between them (no long task for a big report).
+    fn flush_sliced(&self) {
+        self.flush_with(true);
+    }
+
+    /// Runs the checks on the report as it is then, in a task of its own.
+    fn check_soon(&self) {
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.open_id.get_untracked().is_some() {
+                    this.findings.set(locate(&this.snapshot_untracked()));
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+
+    fn flush_with(&self, sliced: bool) {
         self.cancel_timer();
         if !self.pending.get_value() {
             return;
@@ -303,7 +363,18 @@ impl Editor {
             return;
         };
         let report = self.snapshot_untracked();
-        self.findings.set(locate(&report));
+        if !sliced {
+            self.findings.set(locate(&report));
+        }
+        self.save_report(&id, report, sliced);
+        if sliced {
+            self.check_soon();
+        }
+    }
+
+    /// Writes the report unless it is what was last saved. `sliced`: the durable copy and a
+    /// due backup are queued as tasks of their own instead of running here.
+    fn save_report(&self, id: &str, report: Report, sliced: bool) {
         if self.last_doc.with_value(|d| d == &report) {
             return;
         }
@@ -315,12 +386,22 @@ impl Editor {
             .envelope_extra
             .with_value(|extra| bridge::to_stored_json(&report, extra));
         let result = Store::open().and_then(|s| {
-            let meta = s.save(&id, &text, self.base_rev.get_value())?;
+            let meta = self.stored_text.with_value(|known| {
+                s.save(id, &text, self.base_rev.get_value(), known.as_deref())
+            })?;
             Ok((s, meta))
         });
         match result {
             Ok((store, meta)) => {
-                super::durable::put(&id, &text, meta.rev);
+                let durable = {
+                    let (id, text, rev) = (id.to_string(), text.clone(), meta.rev);
+                    move || super::durable::put(&id, &text, rev)
+                };
+                if sliced {
+                    set_timeout(durable, Duration::ZERO);
+                } else {
+                    durable();
+                }
                 self.base_rev.set_value(meta.rev);
                 self.last_doc.set_value(report);
                 self.last_saved.set(Some(meta.saved_at));
@@ -330,12 +411,23 @@ impl Editor {
                 }
                 // A rolling backup when the domain's interval says one is due.
                 let now = meta.saved_at as i64;
-                if bridge::backup_due(store.last_backup(&id), now) {
-                    if let Err(e) = store.push_backup(&id, &text, now) {
-                        self.save_error
-                            .set(Some(StorageError::BackupFailed(Box::new(e))));
+                if bridge::backup_due(store.last_backup(id), now) {
+                    let this = *self;
+                    let (id, text) = (id.to_string(), text.clone());
+                    let backup = move || {
+                        let result = Store::open().and_then(|s| s.push_backup(&id, &text, now));
+                        if let Err(e) = result {
+                            this.save_error
+                                .set(Some(StorageError::BackupFailed(Box::new(e))));
+                        }
+                    };
+                    if sliced {
+                        set_timeout(backup, Duration::ZERO);
+                    } else {
+                        backup();
                     }
                 }
+                self.stored_text.set_value(Some(text));
             }
             Err(e) => {
                 if e == StorageError::Conflict {
@@ -386,10 +478,10 @@ impl Editor {
         let Some(id) = self.open_id.get_untracked() else {
             return;
         };
-        match Store::open().and_then(|s| s.load(&id)) {
-            Ok((report, meta)) => {
+        match Store::open().and_then(|s| s.open_entry(&id)) {
+            Ok(o) => {
                 self.pending.set_value(false);
-                self.load_doc(report, meta);
+                self.load_doc(o.report, o.meta, Some((o.text, o.version, o.extra)));
             }
             Err(e) => self.save_error.set(Some(e)),
         }
@@ -411,17 +503,20 @@ impl Editor {
         store
             .push_backup(&id, &current, now_ms() as i64)
             .map_err(|e| e.advice())?;
-        let meta = store
-            .save(
-                &id,
-                &self
-                    .envelope_extra
-                    .with_value(|extra| bridge::to_stored_json(&report, extra)),
-                self.base_rev.get_value(),
-            )
+        let extra = self.envelope_extra.get_value();
+        let restored = bridge::to_stored_json(&report, &extra);
+        let meta = self
+            .stored_text
+            .with_value(|known| {
+                store.save(&id, &restored, self.base_rev.get_value(), known.as_deref())
+            })
             .map_err(|e| e.advice())?;
         self.pending.set_value(false);
-        self.load_doc(report, meta);
+        self.load_doc(
+            report,
+            meta,
+            Some((restored, bridge::SCHEMA_VERSION, extra)),
+        );
         Ok(())
     }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::bridge::{self, ReadFailure};
 use crate::domain::format;
-use crate::domain::model::{Id, Report};
+use crate::domain::model::{Extra, Id, Report};
 
 /// Prefix of every key this app writes (name + storage layout version), from the format.
 pub const NS: &str = format::STORAGE_PREFIX;
@@ -168,6 +168,19 @@ pub struct Backup {
     pub text: String,
 }
 
+/// A stored report as the editor opens it: everything from one parse of its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub report: Report,
+    pub meta: Meta,
+    /// The stored text (read, so known to be readable).
+    pub text: String,
+    /// The schema version it was written in (before migration).
+    pub version: u32,
+    /// Envelope fields of another system, kept for the round trip.
+    pub extra: Extra,
+}
+
 /// A stored report as the start screen lists it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Listed {
@@ -264,14 +277,25 @@ impl Store {
 
     /// Loads one report. A failure carries the raw text, which stays stored untouched.
     pub fn load(&self, id: &str) -> Result<(Report, Meta), StorageError> {
+        self.open_entry(id).map(|o| (o.report, o.meta))
+    }
+
+    /// Loads one report with its stored text, version and envelope extras (one parse).
+    pub fn open_entry(&self, id: &str) -> Result<Opened, StorageError> {
         let key = report_key(id);
         let raw = self.get(&key)?.ok_or_else(|| StorageError::Corrupt {
             key: key.clone(),
             raw: String::new(),
             reason: "Brak wpisu w pamięci przeglądarki.".into(),
         })?;
-        match bridge::read_file(&raw) {
-            Ok(report) => Ok((report, self.meta(id))),
+        match bridge::read_stored_with_extra(&raw) {
+            Ok((report, version, extra)) => Ok(Opened {
+                report,
+                meta: self.meta(id),
+                text: raw,
+                version,
+                extra,
+            }),
             Err(f) => Err(from_read_failure(&key, raw, f)),
         }
     }
@@ -302,18 +326,29 @@ impl Store {
     }
 
     /// Saves a report's envelope if the stored revision is still `base_rev`; returns the new meta.
-    /// The report is written before the index, so a failed write changes nothing.
-    pub fn save(&self, id: &str, text: &str, base_rev: u64) -> Result<Meta, StorageError> {
+    /// The report is written before the index, so a failed write changes nothing. `known` is
+    /// the text the caller last read or wrote there (so known to be readable and current): when
+    /// the stored text is exactly that, it is not parsed again — what keeps a save of a big
+    /// report short.
+    pub fn save(
+        &self,
+        id: &str,
+        text: &str,
+        base_rev: u64,
+        known: Option<&str>,
+    ) -> Result<Meta, StorageError> {
         let mut index = self.index();
         let current = index.get(id).cloned().unwrap_or_default();
         if current.rev != base_rev {
             return Err(StorageError::Conflict);
         }
         if let Some(existing) = self.get(&report_key(id))? {
-            // Never write over an entry this app cannot read (kept aside for the user).
-            match bridge::read_stored(&existing) {
-                Err(f) => return Err(from_read_failure(&report_key(id), existing, f)),
-                Ok((_, version)) => self.keep_older_version(id, &existing, version)?,
+            if known != Some(existing.as_str()) {
+                // Never write over an entry this app cannot read (kept aside for the user).
+                match bridge::read_stored(&existing) {
+                    Err(f) => return Err(from_read_failure(&report_key(id), existing, f)),
+                    Ok((_, version)) => self.keep_older_version(id, &existing, version)?,
+                }
             }
         }
         self.set(&report_key(id), text)?;

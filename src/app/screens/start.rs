@@ -48,9 +48,9 @@ pub fn StartScreen() -> impl IntoView {
     let show_samples = RwSignal::new(false);
     let show_next = RwSignal::new(false);
 
-    let open = move |id: String| match Store::open().and_then(|s| s.load(&id)) {
-        Ok((report, meta)) => {
-            editor.open(report, meta);
+    let open = move |id: String| match Store::open().and_then(|s| s.open_entry(&id)) {
+        Ok(opened) => {
+            editor.open_stored(opened);
             app.screen.set(Screen::Editor);
             state::focus_later(vec!["editor-title".into()]);
         }
