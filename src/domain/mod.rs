@@ -10,6 +10,7 @@ pub mod format;
 pub mod kcpu;
 pub mod model;
 pub mod money;
+pub mod packed;
 pub mod perf;
 pub mod render;
 pub mod rules;
