@@ -79,6 +79,8 @@ pub struct ImportUndo {
     pub added: Vec<String>,
     /// (id, text written by the import).
     pub written: Vec<(String, String)>,
+    /// Old backups dropped to make room for the import.
+    pub dropped_backups: usize,
 }
 
 /// The label of a report in messages: `Kalisz 2020`.
@@ -152,6 +154,7 @@ pub fn apply(plan: &Plan) -> Result<ImportUndo, StorageError> {
         replaced: Vec::new(),
         added: Vec::new(),
         written: Vec::new(),
+        dropped_backups: 0,
     };
     let now = now_ms();
     for item in &plan.items {
@@ -191,6 +194,7 @@ pub fn apply(plan: &Plan) -> Result<ImportUndo, StorageError> {
         }
         undo_log.written.push((id, text));
     }
+    undo_log.dropped_backups = store.dropped_backups();
     Ok(undo_log)
 }
 

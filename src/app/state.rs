@@ -106,6 +106,8 @@ pub struct Editor {
     pub exported_at: RwSignal<Option<f64>>,
     /// The current save problem (quota, refused write, newer data in another tab).
     pub save_error: RwSignal<Option<StorageError>>,
+    /// Said once old backups were dropped to make room for a save (the quota was full).
+    pub storage_notice: RwSignal<Option<String>>,
     /// Another tab saved this report: this tab must not write any more.
     pub stale: RwSignal<bool>,
     pub removed: RwSignal<Option<RemovedActivity>>,
@@ -154,6 +156,7 @@ impl Editor {
             last_saved: RwSignal::new(None),
             exported_at: RwSignal::new(None),
             save_error: RwSignal::new(None),
+            storage_notice: RwSignal::new(None),
             stale: RwSignal::new(false),
             removed: RwSignal::new(None),
             expanded: RwSignal::new(Default::default()),
@@ -217,6 +220,7 @@ impl Editor {
             .set(Some(meta.saved_at).filter(|t| *t > 0.0));
         self.exported_at.set(meta.exported_at);
         self.save_error.set(None);
+        self.storage_notice.set(None);
         self.stale.set(false);
         self.removed.set(None);
         let snap = self.snapshot_untracked();
@@ -340,6 +344,16 @@ impl Editor {
         self.flush_with(true);
     }
 
+    /// Tells the user when old backups were dropped to make room for a write.
+    fn note_dropped(&self, dropped: usize) {
+        if dropped > 0 {
+            self.storage_notice.set(Some(format!(
+                "Pamięć przeglądarki była pełna: aby zapisać zmiany, usunięto {} (najstarsze). Pobierz kopię JSON, aby mieć raport także poza przeglądarką.",
+                plural(dropped, "kopię zapasową", "kopie zapasowe", "kopii zapasowych")
+            )));
+        }
+    }
+
     /// Runs the checks on the report as it is then, in a task of its own.
     fn check_soon(&self) {
         let this = *self;
@@ -393,6 +407,7 @@ impl Editor {
         });
         match result {
             Ok((store, meta)) => {
+                self.note_dropped(store.dropped_backups());
                 let durable = {
                     let (id, text, rev) = (id.to_string(), text.clone(), meta.rev);
                     move || super::durable::put(&id, &text, rev)
@@ -415,7 +430,11 @@ impl Editor {
                     let this = *self;
                     let (id, text) = (id.to_string(), text.clone());
                     let backup = move || {
-                        let result = Store::open().and_then(|s| s.push_backup(&id, &text, now));
+                        let result = Store::open().and_then(|s| {
+                            s.push_backup(&id, &text, now)?;
+                            this.note_dropped(s.dropped_backups());
+                            Ok(())
+                        });
                         if let Err(e) = result {
                             this.save_error
                                 .set(Some(StorageError::BackupFailed(Box::new(e))));

@@ -8,12 +8,13 @@
 
 use std::collections::BTreeMap;
 
+use gloo_storage::Storage as _;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use super::bridge::{self, ReadFailure};
-use crate::domain::format;
 use crate::domain::model::{Extra, Id, Report};
+use crate::domain::{backup_store, format};
 
 /// Prefix of every key this app writes (name + storage layout version), from the format.
 pub const NS: &str = format::STORAGE_PREFIX;
@@ -105,6 +106,26 @@ impl StorageError {
         }
     }
 
+    /// The title when an import failed (the import changed nothing: it is undone as a whole).
+    pub fn import_title(&self) -> &'static str {
+        match self {
+            StorageError::QuotaExceeded => "brak miejsca w pamięci przeglądarki.",
+            StorageError::WriteFailed(_) => "przeglądarka odrzuciła zapis.",
+            other => other.title(),
+        }
+    }
+
+    /// What to do when an import failed: about the import, not about unsaved edits.
+    pub fn import_advice(&self) -> String {
+        match self {
+            StorageError::QuotaExceeded => "Raporty w tej przeglądarce zostały takie jak przed importem; plik nie mieści się nawet po usunięciu kopii zapasowych. Zwolnij miejsce: pobierz kopie JSON raportów, których tu nie potrzebujesz, usuń je z listy i zaimportuj plik ponownie.".into(),
+            StorageError::WriteFailed(cause) => format!(
+                "Raporty w tej przeglądarce zostały takie jak przed importem ({cause})."
+            ),
+            other => other.advice(),
+        }
+    }
+
     /// The raw stored text this error keeps aside, if any.
     pub fn raw(&self) -> Option<&str> {
         match self {
@@ -158,14 +179,15 @@ pub struct Meta {
     pub exported_at: Option<f64>,
 }
 
-/// One rolling backup of a report.
+/// One rolling backup of a report, as listed (its text is decoded on demand:
+/// [`Store::backup_text`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backup {
     pub key: String,
     /// ms since epoch.
     pub saved_at: i64,
-    /// The envelope text as it was stored.
-    pub text: String,
+    /// The schema version of the report text it holds, when known.
+    pub version: Option<u32>,
 }
 
 /// A stored report as the editor opens it: everything from one parse of its text.
@@ -204,9 +226,12 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// A handle on this origin's localStorage.
+/// A handle on this origin's localStorage, through `gloo-storage` once a probe has shown the
+/// storage exists (gloo's `LocalStorage::raw()` panics without it).
 pub struct Store {
     storage: web_sys::Storage,
+    /// Backups dropped by this handle to make room for a write (see [`Store::set_making_room`]).
+    dropped: std::cell::Cell<usize>,
 }
 
 impl Store {
@@ -214,8 +239,12 @@ impl Store {
     pub fn open() -> Result<Store, StorageError> {
         let window = web_sys::window()
             .ok_or_else(|| StorageError::Unavailable("brak okna przeglądarki".into()))?;
+        // The probe: private modes and blocked cookies make this fail or return nothing.
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(Store { storage }),
+            Ok(Some(_)) => Ok(Store {
+                storage: gloo_storage::LocalStorage::raw(),
+                dropped: std::cell::Cell::new(0),
+            }),
             Ok(None) => Err(StorageError::Unavailable("brak localStorage".into())),
             Err(e) => Err(StorageError::Unavailable(
                 e.dyn_ref::<web_sys::DomException>()
@@ -237,6 +266,54 @@ impl Store {
             .map_err(from_js_write_error)
     }
 
+    /// Writes, and when the quota is full drops the oldest backup in this browser (of any
+    /// report) and tries again, until the write fits: an edit or an import is never what fails
+    /// while a backup could make room. Dropping the oldest backup of a report never breaks
+    /// another (backups are based only on newer ones). If the write does not fit even without
+    /// any backup, the dropped backups are put back and `QuotaExceeded` is returned: a failed
+    /// write changes nothing.
+    pub fn set_making_room(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        let mut dropped: Vec<(String, String)> = Vec::new();
+        loop {
+            match self.set(key, value) {
+                Err(StorageError::QuotaExceeded) => match self.oldest_backup_key(key) {
+                    Some(oldest) => {
+                        let text = self.get(&oldest).ok().flatten().unwrap_or_default();
+                        self.remove(&oldest);
+                        dropped.push((oldest, text));
+                    }
+                    None => {
+                        for (k, v) in dropped.iter().rev() {
+                            let _ = self.set(k, v);
+                        }
+                        return Err(StorageError::QuotaExceeded);
+                    }
+                },
+                other => {
+                    if other.is_ok() {
+                        self.dropped.set(self.dropped.get() + dropped.len());
+                    }
+                    return other;
+                }
+            }
+        }
+    }
+
+    /// How many backups this handle dropped to make room.
+    pub fn dropped_backups(&self) -> usize {
+        self.dropped.get()
+    }
+
+    /// The key of the oldest backup of any report, other than `except`.
+    fn oldest_backup_key(&self, except: &str) -> Option<String> {
+        self.keys_with_prefix(&format!("{NS}backup/"))
+            .into_iter()
+            .filter(|k| k != except)
+            .filter_map(|k| format::parse_backup_key(&k).map(|(_, t)| (t, k)))
+            .min()
+            .map(|(_, k)| k)
+    }
+
     pub fn remove(&self, key: &str) {
         let _ = self.storage.remove_item(key);
     }
@@ -252,18 +329,18 @@ impl Store {
 
     /// The index; an unreadable index reads as empty (it only holds bookkeeping, never data).
     pub fn index(&self) -> BTreeMap<String, Meta> {
-        self.get(&index_key())
-            .ok()
-            .flatten()
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+        gloo_storage::LocalStorage::get(index_key()).unwrap_or_default()
     }
 
     fn write_index(&self, index: &BTreeMap<String, Meta>) -> Result<(), StorageError> {
-        self.set(
-            &index_key(),
-            &serde_json::to_string(index).unwrap_or_else(|_| "{}".into()),
-        )
+        gloo_storage::LocalStorage::set(index_key(), index).map_err(|e| match e {
+            gloo_storage::errors::StorageError::JsError(js)
+                if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
+            {
+                StorageError::QuotaExceeded
+            }
+            other => StorageError::WriteFailed(other.to_string()),
+        })
     }
 
     pub fn meta(&self, id: &str) -> Meta {
@@ -351,7 +428,7 @@ impl Store {
                 }
             }
         }
-        self.set(&report_key(id), text)?;
+        self.set_making_room(&report_key(id), text)?;
         let meta = Meta {
             rev: base_rev + 1,
             saved_at: now_ms(),
@@ -369,7 +446,7 @@ impl Store {
                 "raport {id} już istnieje"
             )));
         }
-        self.set(&report_key(id), text)?;
+        self.set_making_room(&report_key(id), text)?;
         let mut index = self.index();
         let meta = Meta {
             rev: 1,
@@ -394,7 +471,11 @@ impl Store {
         existing: &str,
         version: u32,
     ) -> Result<(), StorageError> {
-        if version >= bridge::SCHEMA_VERSION || self.backups(id).iter().any(|b| b.text == existing)
+        if version >= bridge::SCHEMA_VERSION
+            || self
+                .backup_texts(id)
+                .iter()
+                .any(|(_, t)| t.as_deref() == Ok(existing))
         {
             return Ok(());
         }
@@ -424,7 +505,7 @@ impl Store {
                 self.keep_older_version(id, &existing, version)?;
             }
         }
-        self.set(&report_key(id), text)?;
+        self.set_making_room(&report_key(id), text)?;
         index.insert(id.to_string(), meta.clone());
         self.write_index(&index)?;
         Ok(meta)
@@ -451,7 +532,7 @@ impl Store {
         {
             return false;
         }
-        if self.set(&report_key(id), text).is_err() {
+        if self.set_making_room(&report_key(id), text).is_err() {
             return false;
         }
         let mut index = self.index();
@@ -470,9 +551,9 @@ impl Store {
     pub fn delete(&self, id: &str) -> Result<Removed, StorageError> {
         let report_text = self.get(&report_key(id))?.unwrap_or_default();
         let backups: Vec<(String, String)> = self
-            .backups(id)
+            .backup_entries(id)
             .into_iter()
-            .map(|b| (b.key, b.text))
+            .map(|(key, _, value)| (key, value))
             .collect();
         let mut index = self.index();
         let meta = index.remove(id);
@@ -492,7 +573,7 @@ impl Store {
 
     /// Puts back a deleted report.
     pub fn undelete(&self, removed: &Removed) -> Result<(), StorageError> {
-        self.set(&report_key(&removed.id), &removed.report_text)?;
+        self.set_making_room(&report_key(&removed.id), &removed.report_text)?;
         for (key, text) in &removed.backups {
             let _ = self.set(key, text);
         }
@@ -501,9 +582,9 @@ impl Store {
         self.write_index(&index)
     }
 
-    /// The backups of a report, newest first.
-    pub fn backups(&self, id: &str) -> Vec<Backup> {
-        let mut list: Vec<Backup> = self
+    /// The stored backups of a report as (key, save time, stored value), newest first.
+    fn backup_entries(&self, id: &str) -> Vec<(String, i64, String)> {
+        let mut list: Vec<(String, i64, String)> = self
             .keys_with_prefix(&backup_prefix(id))
             .into_iter()
             .filter_map(|key| {
@@ -511,16 +592,54 @@ impl Store {
                 if bid.as_str() != id {
                     return None;
                 }
-                let text = self.get(&key).ok().flatten()?;
-                Some(Backup {
-                    key,
-                    saved_at,
-                    text,
-                })
+                let value = self.get(&key).ok().flatten()?;
+                Some((key, saved_at, value))
             })
             .collect();
-        list.sort_by_key(|b| std::cmp::Reverse(b.saved_at));
+        list.sort_by_key(|(_, t, _)| std::cmp::Reverse(*t));
         list
+    }
+
+    /// The backups of a report, newest first (headers only: nothing is decompressed).
+    pub fn backups(&self, id: &str) -> Vec<Backup> {
+        self.backup_entries(id)
+            .into_iter()
+            .map(|(key, saved_at, value)| Backup {
+                version: backup_store::parse(&value).version,
+                key,
+                saved_at,
+            })
+            .collect()
+    }
+
+    /// Every backup of a report with its text (or why it cannot be read), newest first.
+    pub fn backup_texts(&self, id: &str) -> Vec<(Backup, Result<String, String>)> {
+        let entries = self.backup_entries(id);
+        let refs: Vec<(i64, &str)> = entries.iter().map(|(_, t, v)| (*t, v.as_str())).collect();
+        let texts = backup_store::decode_all(&refs);
+        entries
+            .iter()
+            .zip(texts)
+            .map(|((key, saved_at, value), text)| {
+                (
+                    Backup {
+                        key: key.clone(),
+                        saved_at: *saved_at,
+                        version: backup_store::parse(value).version,
+                    },
+                    text.map_err(|e| e.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    /// The text of the backup of a report taken at `saved_at`.
+    pub fn backup_text(&self, id: &str, saved_at: i64) -> Result<String, String> {
+        self.backup_texts(id)
+            .into_iter()
+            .find(|(b, _)| b.saved_at == saved_at)
+            .map(|(_, t)| t)
+            .unwrap_or_else(|| Err("Tej kopii nie ma już w pamięci przeglądarki.".into()))
     }
 
     /// The time of the newest backup of a report.
@@ -531,31 +650,70 @@ impl Store {
             .max()
     }
 
-    /// Adds a backup (unless identical to the newest) and deletes the versions the domain's
-    /// retention rule does not keep. When the quota is full, the oldest backups are dropped to
-    /// make room; `QuotaExceeded` if even that is not enough.
+    /// Adds a backup (unless the newest holds the same text) and deletes the versions the
+    /// domain's retention rule does not keep. The new backup is stored compressed in full; the
+    /// one before it (and any older one stored in full) becomes a small delta against its next
+    /// newer backup; a backup deleted from the middle first has the one based on it re-based
+    /// (see `domain::backup_store`). When the quota is full, the oldest backups go first
+    /// ([`Store::set_making_room`]); `QuotaExceeded` if even that is not enough.
     pub fn push_backup(&self, id: &str, text: &str, now: i64) -> Result<(), StorageError> {
-        let mut list = self.backups(id);
-        if list.first().is_some_and(|b| b.text == text) {
-            return Ok(());
-        }
-        let key = format::backup_key(&Id::new(id), now);
-        loop {
-            match self.set(&key, text) {
-                Ok(()) => break,
-                Err(StorageError::QuotaExceeded) if !list.is_empty() => {
-                    let oldest = list.pop().expect("not empty");
-                    self.remove(&oldest.key);
-                }
-                Err(e) => return Err(e),
+        let entries = self.backup_entries(id);
+        if let Some((_, newest_at, newest)) = entries.first() {
+            let s = backup_store::parse(newest);
+            let same = match s.fingerprint {
+                Some(fp) => fp == backup_store::fingerprint(text),
+                None => s.body == text,
+            };
+            if same {
+                return Ok(());
+            }
+            if *newest_at >= now {
+                // Two backups in the same millisecond (or a clock set back): keep both, in order.
+                return self.push_backup(id, text, newest_at + 1);
             }
         }
-        let list = self.backups(id);
-        let times: Vec<i64> = list.iter().map(|b| b.saved_at).collect();
+        self.set_making_room(
+            &format::backup_key(&Id::new(id), now),
+            &backup_store::encode(text, None),
+        )?;
+        // Re-read: making room may have dropped some of this report's older backups.
+        let entries = self.backup_entries(id);
+        let times: Vec<i64> = entries.iter().map(|(_, t, _)| *t).collect();
         let keep = bridge::backups_to_keep(&times, now);
-        for (i, b) in list.iter().enumerate() {
-            if !keep.contains(&i) {
-                self.remove(&b.key);
+        let delete: Vec<usize> = (0..entries.len()).filter(|i| !keep.contains(i)).collect();
+        let refs: Vec<(i64, &str)> = entries.iter().map(|(_, t, v)| (*t, v.as_str())).collect();
+        let texts = backup_store::decode_all(&refs);
+        // Every kept backup but the newest that is stored in full (the one before this push, or
+        // a backup of an older release) becomes a delta against its next newer kept one; those
+        // based on a deleted one are re-based.
+        let mut writes = backup_store::plan_rebase(&refs, &texts, &delete);
+        let kept: Vec<usize> = (0..entries.len()).filter(|i| !delete.contains(i)).collect();
+        for pair in kept.windows(2) {
+            let (newer, older) = (pair[0], pair[1]);
+            let full = backup_store::parse(&entries[older].2).base.is_none();
+            if !full || writes.iter().any(|(i, _)| *i == older) {
+                continue;
+            }
+            if let (Ok(t), Ok(base)) = (&texts[older], &texts[newer]) {
+                let value = backup_store::encode(t, Some((entries[newer].1, base)));
+                if value.len() < entries[older].2.len() {
+                    writes.push((older, value));
+                }
+            }
+        }
+        let mut failed = Vec::new();
+        for (i, value) in &writes {
+            if self.set(&entries[*i].0, value).is_err() {
+                failed.push(*i);
+            }
+        }
+        for i in delete {
+            // A backup whose dependant could not be re-based stays (so that one stays readable).
+            let needed = failed
+                .iter()
+                .any(|f| backup_store::parse(&entries[*f].2).base == Some(entries[i].1));
+            if !needed {
+                self.remove(&entries[i].0);
             }
         }
         Ok(())

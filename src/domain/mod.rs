@@ -2,6 +2,7 @@
 //! the versioned JSON format, the printable HTML report. No web dependency may enter here.
 
 pub mod backup;
+pub mod backup_store;
 pub mod catalogue;
 pub mod charts;
 pub mod compare;

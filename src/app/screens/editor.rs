@@ -147,6 +147,19 @@ pub fn EditorScreen() -> impl IntoView {
             }
         })
     };
+    let storage_notice = move || {
+        ed.storage_notice.get().map(|m| {
+            view! {
+                <div class="banner" data-testid="storage-notice">
+                    <p>{m}</p>
+                    <div class="button-row">
+                        <button type="button" on:click=move |_| { let _ = ed.download_json(); }>"Pobierz kopię JSON"</button>
+                        <button type="button" on:click=move |_| ed.storage_notice.set(None)>"Zamknij komunikat"</button>
+                    </div>
+                </div>
+            }
+        })
+    };
     let undo = move || {
         ed.removed.get().map(|r| {
             let t = r.row.sig.with_untracked(|a| a.title.clone());
@@ -201,6 +214,7 @@ pub fn EditorScreen() -> impl IntoView {
                 <button type="button" class="no-print" on:click=back>"Wróć do listy raportów"</button>
             </div>
             {banner}
+            <div role="status">{storage_notice}</div>
             {older}
             {nudge}
             <div class="editor-body">

@@ -110,8 +110,8 @@ pub fn ImportPanel() -> impl IntoView {
                 error.set(Some(format!(
                     "Nie zaimportowano pliku „{}”: {} {}",
                     p.file_name,
-                    e.title(),
-                    e.advice()
+                    e.import_title(),
+                    e.import_advice()
                 )));
                 focus_later(vec![INPUT_ID.into()]);
             }
@@ -228,6 +228,22 @@ fn imported_message(log: &import::ImportUndo) -> String {
         } else {
             String::new()
         }
+    ) + &dropped_message(log.dropped_backups)
+}
+
+/// What the user is told when old backups made room for a write (empty when none did).
+pub fn dropped_message(dropped: usize) -> String {
+    if dropped == 0 {
+        return String::new();
+    }
+    format!(
+        " Pamięć przeglądarki była pełna: usunięto {} (najstarsze), aby zmieścić zapis.",
+        plural(
+            dropped,
+            "kopię zapasową",
+            "kopie zapasowe",
+            "kopii zapasowych"
+        )
     )
 }
 

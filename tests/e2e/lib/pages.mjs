@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export class AppShell {
   constructor(page) {
@@ -91,6 +92,19 @@ export async function downloadOf(page, locator) {
   const file = path.join(dir, name);
   await download.saveAs(file);
   return { name, path: file, text: fs.readFileSync(file, 'utf8') };
+}
+
+/**
+ * The report text a stored backup value holds when it is stored in full (`rgp-k1:` header, then
+ * `rgp-z1:` + base64 of zlib, or a plain text written before compression); `null` for a delta
+ * (which needs its newer base to be read).
+ */
+export function backupText(value) {
+  let body = value;
+  if (value.startsWith('rgp-k1:')) body = value.split(':').slice(4).join(':');
+  if (body.startsWith('rgp-z1:')) return zlib.inflateSync(Buffer.from(body.slice(7), 'base64')).toString('utf8');
+  if (body.startsWith('rgp-d1:')) return null;
+  return body;
 }
 
 /** The reports stored in the page's localStorage, parsed: [{ key, id, text, file }]. */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, PREFIX, storageSnapshot, storedReports, waitUntil } from '../lib/pages.mjs';
+import { StartPage, PREFIX, backupText, storageSnapshot, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,10 +31,10 @@ async function seeded() {
   return { ...app, start };
 }
 
-/** The texts stored under the report's backup prefix. */
+/** The texts of the report's backups stored in full (a delta reads as null). */
 async function backups(page) {
   const all = await storageSnapshot(page);
-  return Object.entries(all).filter(([k]) => k.startsWith(`${PREFIX}backup/${ID}/`)).map(([, v]) => v);
+  return Object.entries(all).filter(([k]) => k.startsWith(`${PREFIX}backup/${ID}/`)).map(([, v]) => backupText(v));
 }
 
 test('a report stored by the previous release is listed like any other', async () => {

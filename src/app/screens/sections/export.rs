@@ -174,8 +174,8 @@ pub fn ExportSection() -> impl IntoView {
                         .into_iter()
                         .map(|b| {
                             let when = format_time(b.saved_at as f64, true);
-                            let text = b.text.clone();
-                            let label = match bridge::stored_version(&b.text) {
+                            let saved_at = b.saved_at;
+                            let label = match b.version {
                                 Some(v) if v < bridge::SCHEMA_VERSION => format!(
                                     "Kopia z {when} (zapisana przez poprzednią wersję aplikacji, format w wersji {v})"
                                 ),
@@ -188,7 +188,11 @@ pub fn ExportSection() -> impl IntoView {
                                     <button
                                         type="button"
                                         on:click=move |_| {
-                                            match ed.restore_backup(&text) {
+                                            let id = ed.open_id.get_untracked().unwrap_or_default();
+                                            let text = Store::open()
+                                                .map_err(|e| e.title().to_string())
+                                                .and_then(|s| s.backup_text(&id, saved_at));
+                                            match text.and_then(|t| ed.restore_backup(&t)) {
                                                 Ok(()) => {
                                                     message.set(Some(format!("Przywrócono kopię z {when}.")));
                                                     refresh.update(|n| *n += 1);
