@@ -126,6 +126,8 @@ pub struct Editor {
     /// The text this tab last read (current version) or wrote under the report's key: a save
     /// that finds exactly it stored need not parse it again.
     stored_text: StoredValue<Option<String>>,
+    /// The backup of the stored text to take right after opening: (id, text, time).
+    open_backup: StoredValue<Option<(String, String, i64)>>,
     pending: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
     next_key: StoredValue<u64>,
@@ -165,6 +167,7 @@ impl Editor {
             last_doc: StoredValue::new(Report::default()),
             envelope_extra: StoredValue::new(Extra::new()),
             stored_text: StoredValue::new(None),
+            open_backup: StoredValue::new(None),
             pending: StoredValue::new(false),
             timer: StoredValue::new(None),
             next_key: StoredValue::new(1),
@@ -205,6 +208,7 @@ impl Editor {
     /// the report was read from, with its version and envelope extras, when the caller has it.
     fn load_doc(&self, mut report: Report, meta: Meta, stored: Option<(String, u32, Extra)>) {
         self.cancel_timer();
+        self.take_open_backup();
         let activities = std::mem::take(&mut report.activities);
         let rows: Vec<ActRow> = activities.into_iter().map(|a| self.row(a)).collect();
         let id = report.id.0.clone();
@@ -251,14 +255,33 @@ impl Editor {
                 self.envelope_extra.set_value(extra);
                 self.stored_older
                     .set(Some(version).filter(|v| *v < bridge::SCHEMA_VERSION));
-                if let Err(e) = store.push_backup(&id, &text, now_ms() as i64) {
-                    self.save_error
-                        .set(Some(StorageError::BackupFailed(Box::new(e))));
-                }
+                // Compressing a big report takes a while: the backup is taken in the next task,
+                // so the report shows first; a save never runs before it (`save_report`).
+                self.open_backup
+                    .set_value(Some((id.clone(), text.clone(), now_ms() as i64)));
+                let this = *self;
+                set_timeout(move || this.take_open_backup(), Duration::ZERO);
                 if version == bridge::SCHEMA_VERSION {
                     self.stored_text.set_value(Some(text));
                 }
             }
+        }
+    }
+
+    /// Takes the backup of what was stored when the report was opened, if not yet taken.
+    fn take_open_backup(&self) {
+        let Some((id, text, at)) = self.open_backup.get_value() else {
+            return;
+        };
+        self.open_backup.set_value(None);
+        let result = Store::open().and_then(|s| {
+            s.push_backup(&id, &text, at)?;
+            self.note_dropped(s.dropped_backups());
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.save_error
+                .set(Some(StorageError::BackupFailed(Box::new(e))));
         }
     }
 
@@ -389,6 +412,8 @@ impl Editor {
     /// Writes the report unless it is what was last saved. `sliced`: the durable copy and a
     /// due backup are queued as tasks of their own instead of running here.
     fn save_report(&self, id: &str, report: Report, sliced: bool) {
+        // What was stored at opening is backed up before anything is written over it.
+        self.take_open_backup();
         if self.last_doc.with_value(|d| d == &report) {
             return;
         }

@@ -682,21 +682,41 @@ impl Store {
         let keep = bridge::backups_to_keep(&times, now);
         let delete: Vec<usize> = (0..entries.len()).filter(|i| !keep.contains(i)).collect();
         let refs: Vec<(i64, &str)> = entries.iter().map(|(_, t, v)| (*t, v.as_str())).collect();
-        let texts = backup_store::decode_all(&refs);
-        // Every kept backup but the newest that is stored in full (the one before this push, or
-        // a backup of an older release) becomes a delta against its next newer kept one; those
-        // based on a deleted one are re-based.
-        let mut writes = backup_store::plan_rebase(&refs, &texts, &delete);
         let kept: Vec<usize> = (0..entries.len()).filter(|i| !delete.contains(i)).collect();
-        for pair in kept.windows(2) {
-            let (newer, older) = (pair[0], pair[1]);
-            let full = backup_store::parse(&entries[older].2).base.is_none();
-            if !full || writes.iter().any(|(i, _)| *i == older) {
-                continue;
+        let based_on_deleted = kept.iter().any(|&i| {
+            backup_store::parse(refs[i].1)
+                .base
+                .is_some_and(|b| delete.iter().any(|&d| refs[d].0 == b))
+        });
+        // Kept backups stored in full other than the newest (the one before this push, or one
+        // of an older release) become deltas against their next newer kept backup.
+        let full_pairs: Vec<(usize, usize)> = kept
+            .windows(2)
+            .map(|p| (p[0], p[1]))
+            .filter(|&(_, older)| backup_store::parse(refs[older].1).base.is_none())
+            .collect();
+        let mut writes: Vec<(usize, String)> = Vec::new();
+        if based_on_deleted || full_pairs.iter().any(|&(newer, _)| newer != 0) {
+            // Rare (a backup dropped from the middle, or old plain backups): decode the chain.
+            let texts = backup_store::decode_all(&refs);
+            writes = backup_store::plan_rebase(&refs, &texts, &delete);
+            for &(newer, older) in &full_pairs {
+                if writes.iter().any(|(i, _)| *i == older) {
+                    continue;
+                }
+                if let (Ok(t), Ok(base)) = (&texts[older], &texts[newer]) {
+                    let value = backup_store::encode(t, Some((refs[newer].0, base)));
+                    if value.len() < refs[older].1.len() {
+                        writes.push((older, value));
+                    }
+                }
             }
-            if let (Ok(t), Ok(base)) = (&texts[older], &texts[newer]) {
-                let value = backup_store::encode(t, Some((entries[newer].1, base)));
-                if value.len() < entries[older].2.len() {
+        } else if let Some(&(_, older)) = full_pairs.first() {
+            // The usual case: only the previous newest is stored in full; its base is `text`.
+            let decoded = backup_store::decode_all(&refs[older..=older]);
+            if let Some(Ok(t)) = decoded.first() {
+                let value = backup_store::encode(t, Some((refs[0].0, text)));
+                if value.len() < refs[older].1.len() {
                     writes.push((older, value));
                 }
             }

@@ -95,6 +95,10 @@ pub fn encode(text: &str, base: Option<(i64, &str)>) -> String {
     if let Some((base_at, base_text)) = base {
         let d = packed::delta(text, base_text);
         if packed::apply(&d, base_text).as_deref() == Ok(text) {
+            // Deflating the whole text is the costly part: skip it when the delta surely wins.
+            if d.len() < packed::full_pack_lower_bound(text.len()) {
+                return format!("{FRAME}{version}:{base_at}:{fp:x}:{d}");
+            }
             let full = packed::pack(text);
             if d.len() < full.len() {
                 return format!("{FRAME}{version}:{base_at}:{fp:x}:{d}");

@@ -293,7 +293,7 @@ pub fn pack_chain(texts_newest_first: &[&str]) -> Vec<String> {
 /// The fewest characters [`pack`] can give for a text of `bytes` bytes. Deflate spends at least
 /// one bit on a match's length code and one on its distance code, and a match covers at most
 /// 258 bytes: at least one byte of output per 1,032 bytes of input; zlib adds 6 bytes.
-fn full_pack_lower_bound(bytes: usize) -> usize {
+pub fn full_pack_lower_bound(bytes: usize) -> usize {
     let deflated = 6 + bytes / 1032;
     FULL_PREFIX.len() + deflated.div_ceil(3) * 4
 }

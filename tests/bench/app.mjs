@@ -15,6 +15,25 @@ const filesDir = path.resolve(arg('files', '/tmp'));
 const SIZES = [10, 100, 1000];
 const TASK = 'Profilaktyka informacyjna, edukacyjna i szkoleniowa (narkomania)';
 
+/**
+ * Starts an in-page timer at the next click: resolves to the ms from that click event to the
+ * first frame after `selector` shows `text` (no test-driver round trips in it).
+ */
+const armClickTimer = (page, selector, text) => page.evaluate(([selector, text]) => {
+  window.__clickTimer = new Promise((resolve) => {
+    addEventListener('click', () => {
+      const t0 = performance.now();
+      const check = () => {
+        const el = document.querySelector(selector);
+        if (el && el.textContent.includes(text)) requestAnimationFrame(() => resolve(performance.now() - t0));
+        else setTimeout(check, 0);
+      };
+      check();
+    }, { capture: true, once: true });
+  });
+}, [selector, text]);
+const clickTimer = (page) => page.evaluate(() => window.__clickTimer);
+
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))]; };
 const ms = (x) => (x === undefined ? '–' : `${Math.round(x)} ms`);
 
@@ -38,18 +57,22 @@ for (const n of SIZES) {
     window.__long = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: false });
   });
+  await armClickTimer(page, '#section-title', '');
   let t = Date.now();
   await page.getByRole('row', { name: /Miasto Wzorcowe/ }).getByRole('button', { name: 'Otwórz' }).click();
   await page.locator('#section-title').waitFor();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   const open = Date.now() - t;
+  const openInPage = await clickTimer(page);
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
 
+  await armClickTimer(page, '#section-title', TASK);
   t = Date.now();
   await page.getByRole('navigation', { name: 'Sekcje raportu' }).getByRole('button', { name: new RegExp(TASK.replace(/[()]/g, '\\$&')) }).first().click();
   await page.locator('#section-title', { hasText: TASK }).waitFor();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   const switchSection = Date.now() - t;
+  const switchInPage = await clickTimer(page);
 
   // Keystrokes in the first text field of the section: handler work (capture → bubble at the
   // window) and keystroke → next frame.
@@ -78,14 +101,14 @@ for (const n of SIZES) {
   const html = await download('Pobierz HTML');
   const json = await download('Eksportuj JSON');
   const stored = await page.evaluate(() => { let c = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); c += k.length + localStorage.getItem(k).length; } return c; });
-  rows.push({ n, open, switchSection, workP95: percentile(work, 95), frameP95: percentile(frame, 95), frameMax: Math.max(...frame), longAfter, preview, html, json, heap, stored });
+  rows.push({ n, open, openInPage, switchSection, switchInPage, workP95: percentile(work, 95), frameP95: percentile(frame, 95), frameMax: Math.max(...frame), longAfter, preview, html, json, heap, stored });
   await context.close();
 }
 await browser.close();
 await server.close();
 
-console.log('| activities | open | switch to a section with all of them | input work p95 | keystroke → frame p95 / max | longest task after typing | print preview | HTML export | JSON export | JS heap | localStorage |');
+console.log('| activities | open (driven / in page) | switch to a section with all of them (driven / in page) | input work p95 | keystroke → frame p95 / max | longest task after typing | print preview | HTML export | JSON export | JS heap | localStorage |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.n} | ${ms(r.open)} | ${ms(r.switchSection)} | ${r.workP95.toFixed(1)} ms | ${r.frameP95.toFixed(0)} / ${r.frameMax.toFixed(0)} ms | ${ms(r.longAfter)} | ${ms(r.preview)} | ${ms(r.html)} | ${ms(r.json)} | ${(r.heap / 1048576).toFixed(1)} MB | ${(r.stored / 1e6).toFixed(2)} M chars |`);
+  console.log(`| ${r.n} | ${ms(r.open)} / ${ms(r.openInPage)} | ${ms(r.switchSection)} / ${ms(r.switchInPage)} | ${r.workP95.toFixed(1)} ms | ${r.frameP95.toFixed(0)} / ${r.frameMax.toFixed(0)} ms | ${ms(r.longAfter)} | ${ms(r.preview)} | ${ms(r.html)} | ${ms(r.json)} | ${(r.heap / 1048576).toFixed(1)} MB | ${(r.stored / 1e6).toFixed(2)} M chars |`);
 }
