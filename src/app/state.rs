@@ -106,6 +106,8 @@ pub struct Editor {
     pub exported_at: RwSignal<Option<f64>>,
     /// The current save problem (quota, refused write, newer data in another tab).
     pub save_error: RwSignal<Option<StorageError>>,
+    /// Bumped whenever a backup of the open report was taken (the list in "Eksport" follows).
+    pub backups_taken: RwSignal<u32>,
     /// Said once old backups were dropped to make room for a save (the quota was full).
     pub storage_notice: RwSignal<Option<String>>,
     /// Another tab saved this report: this tab must not write any more.
@@ -159,6 +161,7 @@ impl Editor {
             exported_at: RwSignal::new(None),
             save_error: RwSignal::new(None),
             storage_notice: RwSignal::new(None),
+            backups_taken: RwSignal::new(0),
             stale: RwSignal::new(false),
             removed: RwSignal::new(None),
             expanded: RwSignal::new(Default::default()),
@@ -277,6 +280,7 @@ impl Editor {
         let result = Store::open().and_then(|s| {
             s.push_backup(&id, &text, at)?;
             self.note_dropped(s.dropped_backups());
+            self.backups_taken.update(|n| *n += 1);
             Ok(())
         });
         if let Err(e) = result {
@@ -458,6 +462,7 @@ impl Editor {
                         let result = Store::open().and_then(|s| {
                             s.push_backup(&id, &text, now)?;
                             this.note_dropped(s.dropped_backups());
+                            this.backups_taken.update(|n| *n += 1);
                             Ok(())
                         });
                         if let Err(e) = result {

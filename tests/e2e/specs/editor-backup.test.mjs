@@ -60,7 +60,9 @@ test('backups are stored compressed, older ones as deltas, and every one of them
 
   // The draft backup, stored as a delta against the newest, restores...
   const items = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Przywróć' }) });
-  const draft = items.filter({ hasText: 'Kopia z' }).nth(1);
+  // Newest first: the restored version (backed up when it was loaded), the draft, the sample.
+  await waitUntil(async () => (await items.count()) === 3, { message: 'three backups listed' });
+  const draft = items.nth(1);
   await draft.getByRole('button').click();
   await waitUntil(async () => (await storedReports(page))[0].file.report.gmina.name === 'Kalisz (wersja robocza)', { message: 'draft restored from a delta' });
   // ...and so does the oldest, two deltas away from the newest full one.

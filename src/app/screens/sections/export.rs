@@ -39,6 +39,7 @@ pub fn ExportSection() -> impl IntoView {
     let backups = move || {
         refresh.track();
         ed.last_saved.track();
+        ed.backups_taken.track();
         let id = ed.open_id.get().unwrap_or_default();
         Store::open().map(|s| s.backups(&id)).unwrap_or_default()
     };
