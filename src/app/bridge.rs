@@ -181,12 +181,15 @@ pub fn format_number(d: rust_decimal::Decimal) -> String {
     money::decimal_pl(d, 0)
 }
 
-/// The sample reports offered on the start screen: (label, report).
-pub fn samples() -> Vec<(String, Report)> {
-    samples::all()
-        .into_iter()
-        .map(|(_, label, r)| (label.to_string(), r))
-        .collect()
+/// The sample reports offered on the start screen: (slug, label). Nothing is read until one is
+/// chosen (`sample`): reading them all was most of the start screen's first render.
+pub fn sample_labels() -> Vec<(&'static str, &'static str)> {
+    samples::labels()
+}
+
+/// The sample report with this slug (from `sample_labels`).
+pub fn sample(slug: &str) -> Option<Report> {
+    samples::by_slug(slug)
 }
 
 /// Which backups to keep, given their save times (ms since epoch) and now: indices to keep.

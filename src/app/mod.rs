@@ -32,8 +32,21 @@ pub fn start() {
     // reads storage (see `durable`).
     wasm_bindgen_futures::spawn_local(async {
         durable::recover().await;
+        remove_first_paint();
         leptos::mount::mount_to_body(App);
     });
+}
+
+/// Removes index.html's static first paint (`#boot`: the header and the loading state shown
+/// while the wasm module downloads). Called in the task that mounts the app, so no frame shows
+/// both: never two headers, two banners or a loading state next to the app.
+fn remove_first_paint() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
 }
 
 /// The application shell: header, navigation and the main region the screens fill.

@@ -525,11 +525,15 @@ impl Store {
     pub fn recover_newer(&self, id: &str, text: &str, rev: u64) -> bool {
         let current = self.meta(id);
         let stored = self.get(&report_key(id)).ok().flatten();
+        // The usual case at every start: localStorage already holds this revision. Decided from
+        // the index alone, before anything is parsed (a big report takes milliseconds to read).
+        if stored.is_some() && current.rev >= rev {
+            return false;
+        }
         let readable = stored
             .as_deref()
             .is_none_or(|t| bridge::read_file(t).is_ok());
-        if !readable || (stored.is_some() && current.rev >= rev) || bridge::read_file(text).is_err()
-        {
+        if !readable || bridge::read_file(text).is_err() {
             return false;
         }
         if self.set_making_room(&report_key(id), text).is_err() {

@@ -122,7 +122,10 @@ pub fn StartScreen() -> impl IntoView {
 
     // The welcome's sample is the current form of report: the joint program (the last sample).
     let welcome_sample = Callback::new(move |_| {
-        if let Some((_, report)) = bridge::samples().pop() {
+        if let Some(report) = bridge::sample_labels()
+            .pop()
+            .and_then(|(slug, _)| bridge::sample(slug))
+        {
             create_and_open(app, editor, report);
         }
     });
@@ -191,20 +194,21 @@ pub fn StartScreen() -> impl IntoView {
             <div id="samples-list" hidden=move || !show_samples.get()>
                 <h3>"Przykładowe raporty"</h3>
                 <ul class="plain">
-                    {bridge::samples()
+                    {bridge::sample_labels()
                         .into_iter()
-                        .map(|(label, report)| {
-                            let l = label.clone();
+                        .map(|(slug, label)| {
                             view! {
                                 <li>
                                     <button
                                         type="button"
                                         on:click=move |_| {
-                                            create_and_open(app, editor, report.clone())
+                                            if let Some(report) = bridge::sample(slug) {
+                                                create_and_open(app, editor, report)
+                                            }
                                         }
                                     >
                                         "Wczytaj: "
-                                        {l}
+                                        {label}
                                     </button>
                                 </li>
                             }

@@ -45,6 +45,23 @@ pub fn all() -> Vec<(&'static str, &'static str, Report)> {
         .collect()
 }
 
+/// Every sample as (slug, Polish label), in the order the UI offers them, without reading any:
+/// reading both files costs tens of milliseconds, which a list of buttons does not need.
+pub fn labels() -> Vec<(&'static str, &'static str)> {
+    FILES
+        .iter()
+        .map(|(slug, label, _)| (*slug, *label))
+        .collect()
+}
+
+/// The sample with this slug, read from its file (`None` for an unknown slug).
+pub fn by_slug(slug: &str) -> Option<Report> {
+    FILES
+        .iter()
+        .find(|(s, _, _)| *s == slug)
+        .map(|(_, _, text)| read(text))
+}
+
 /// Kalisz 2020: a real city's drug-only program.
 pub fn kalisz_2020() -> Report {
     read(FILES[0].2)
@@ -286,6 +303,18 @@ mod tests {
         assert_eq!(partly.len(), 1);
         assert_eq!(partly[0].status, Status::Partly);
         assert!(!partly[0].status_reason.trim().is_empty());
+    }
+
+    #[test]
+    fn labels_and_by_slug_match_all() {
+        let all = all();
+        let labels = labels();
+        assert_eq!(labels.len(), all.len());
+        for ((slug, label), (s, l, report)) in labels.iter().zip(&all) {
+            assert_eq!((slug, label), (s, l));
+            assert_eq!(by_slug(slug).as_ref(), Some(report));
+        }
+        assert!(by_slug("no-such-sample").is_none());
     }
 
     #[test]
