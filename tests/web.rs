@@ -82,7 +82,7 @@ fn a_report_round_trips_through_local_storage_under_a_namespaced_versioned_key()
     let mut changed = r.clone();
     changed.conclusions = "Wnioski".into();
     let meta = store
-        .save("rt-1", &bridge::to_json(&changed), meta.rev)
+        .save("rt-1", &bridge::to_json(&changed), meta.rev, None)
         .unwrap();
     assert_eq!(meta.rev, 2);
     assert_eq!(store.load("rt-1").unwrap().0, changed);
@@ -111,7 +111,7 @@ fn a_full_storage_gives_quota_exceeded_and_leaves_the_stored_report_as_it_was() 
     let mut bigger = r.clone();
     bigger.introduction = "y".repeat(10_000);
     let err = store
-        .save("q-1", &bridge::to_json(&bigger), meta.rev)
+        .save("q-1", &bridge::to_json(&bigger), meta.rev, None)
         .unwrap_err();
     assert_eq!(err, StorageError::QuotaExceeded);
     assert!(err.advice().contains("Pobierz kopię JSON"));
@@ -145,7 +145,12 @@ fn a_corrupt_entry_is_reported_with_its_raw_text_and_never_overwritten() {
     assert!(listed[0].report.is_err());
 
     let err = store
-        .save("bad", &bridge::to_json(&report("bad", "Nadpisana")), 0)
+        .save(
+            "bad",
+            &bridge::to_json(&report("bad", "Nadpisana")),
+            0,
+            None,
+        )
         .unwrap_err();
     assert!(matches!(err, StorageError::Corrupt { .. }));
     assert_eq!(
@@ -172,7 +177,7 @@ fn an_entry_from_a_newer_app_version_is_refused_not_guessed() {
         other => panic!("expected NewerVersion, got {other:?}"),
     }
     let err = store
-        .save("new", &bridge::to_json(&report("new", "X")), 0)
+        .save("new", &bridge::to_json(&report("new", "X")), 0, None)
         .unwrap_err();
     assert!(matches!(err, StorageError::NewerVersion { .. }));
     assert_eq!(
@@ -194,12 +199,12 @@ fn a_save_from_a_stale_revision_is_refused_as_a_conflict() {
     // Tab A saves first.
     let mut a = r.clone();
     a.conclusions = "z karty A".into();
-    store.save("c-1", &bridge::to_json(&a), base).unwrap();
+    store.save("c-1", &bridge::to_json(&a), base, None).unwrap();
     // Tab B still holds the old revision.
     let mut b = r.clone();
     b.conclusions = "z karty B".into();
     assert_eq!(
-        store.save("c-1", &bridge::to_json(&b), base),
+        store.save("c-1", &bridge::to_json(&b), base, None),
         Err(StorageError::Conflict)
     );
     assert_eq!(store.load("c-1").unwrap().0.conclusions, "z karty A");
@@ -229,7 +234,7 @@ fn backups_are_kept_by_the_retention_rule_and_skip_identical_versions() {
         backups.windows(2).all(|w| w[0].saved_at >= w[1].saved_at),
         "newest first"
     );
-    let newest = backups[0].text.clone();
+    let newest = store.backup_text("b-1", backups[0].saved_at).unwrap();
     store.push_backup("b-1", &newest, now).unwrap();
     assert_eq!(
         store.backups("b-1").len(),
@@ -374,7 +379,10 @@ fn undoing_an_import_restores_replaced_reports_exactly_and_removes_added_ones() 
     assert_eq!(store.load("u-1").unwrap().0.gmina.name, "Po");
     assert!(store.exists("u-2"));
     // The replaced version is also kept as a rolling backup.
-    assert!(store.backups("u-1").iter().any(|b| b.text == old_text));
+    assert!(store
+        .backup_texts("u-1")
+        .iter()
+        .any(|(_, t)| t.as_deref() == Ok(old_text.as_str())));
 
     let kept = undo(&log).unwrap();
     assert!(kept.is_empty());

@@ -963,6 +963,8 @@ mod tests {
         assert!(unpack_chain(&[]).is_empty());
     }
 
+    // proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     mod props {
         use super::*;
         use proptest::prelude::*;
