@@ -44,7 +44,7 @@ async function importDoc(page, name, doc) {
     .filter((e) => e && !e.hidden && e.textContent.trim())
     .map((e) => e.textContent.trim())[0];
   await page.waitForFunction(shown, null, { timeout: 60_000 });
-  return page.evaluate(shown);
+  return (await page.evaluate(shown)).replace(/\s*Cofnij import$/, '');
 }
 
 /** Chars in localStorage: all, and per report (its entry + its backups), with backup counts. */
