@@ -277,8 +277,13 @@ impl Editor {
             return;
         };
         self.open_backup.set_value(None);
+        self.backup_now(&id, &text, at);
+    }
+
+    /// Takes a backup of `text`; a failure is shown (the report itself is saved).
+    fn backup_now(&self, id: &str, text: &str, at: i64) {
         let result = Store::open().and_then(|s| {
-            s.push_backup(&id, &text, at)?;
+            s.push_backup(id, text, at)?;
             self.note_dropped(s.dropped_backups());
             self.backups_taken.update(|n| *n += 1);
             Ok(())
@@ -458,18 +463,7 @@ impl Editor {
                 if bridge::backup_due(store.last_backup(id), now) {
                     let this = *self;
                     let (id, text) = (id.to_string(), text.clone());
-                    let backup = move || {
-                        let result = Store::open().and_then(|s| {
-                            s.push_backup(&id, &text, now)?;
-                            this.note_dropped(s.dropped_backups());
-                            this.backups_taken.update(|n| *n += 1);
-                            Ok(())
-                        });
-                        if let Err(e) = result {
-                            this.save_error
-                                .set(Some(StorageError::BackupFailed(Box::new(e))));
-                        }
-                    };
+                    let backup = move || this.backup_now(&id, &text, now);
                     if sliced {
                         set_timeout(backup, Duration::ZERO);
                     } else {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serveBrotli } from './brotli-server.mjs';
+import { ARGS } from '../e2e/lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -26,18 +27,9 @@ const diagnostics = argv.includes('--diagnostics');
 const timeoutMs = Number(arg('timeout', 180)) * 1000;
 const cacheControl = arg('cache-control', 'max-age=600');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-// Without these Chromium tries to reach Google on the closed network and stalls.
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The test suites' flags (without them Chromium tries to reach Google on the closed network and
+// stalls), headless.
+const chromeFlags = ['--headless=new', ...ARGS];
 
 const fail = (code, msg) => {
   console.error(`[lighthouse] ${msg}`);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp } from '../lib/browser.mjs';
-import { PREFIX, StartPage, storageSnapshot, storedReports, waitUntil } from '../lib/pages.mjs';
+import { PREFIX, StartPage, fillStorage, storageSnapshot, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,23 +24,6 @@ async function seedOldBackups(page) {
     }
     return keys;
   }, { prefix: PREFIX, id: OLD_ID });
-}
-
-/** Fills localStorage with junk keys until the browser refuses more; returns the keys. */
-async function fillStorage(page) {
-  return page.evaluate(() => {
-    const keys = [];
-    let chunk = 'x'.repeat(512 * 1024);
-    for (let i = 0; chunk.length > 0; i++) {
-      try {
-        localStorage.setItem(`junk-${i}`, chunk);
-        keys.push(`junk-${i}`);
-      } catch {
-        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
-      }
-    }
-    return keys;
-  });
 }
 
 const backupKeys = async (page, id) =>

@@ -5,28 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
+import { StartPage, fillStorage, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Fills localStorage with junk keys until the browser refuses more; returns the keys. */
-async function fillStorage(page) {
-  return page.evaluate(() => {
-    const keys = [];
-    let chunk = 'x'.repeat(512 * 1024);
-    for (let i = 0; chunk.length > 0; i++) {
-      try {
-        localStorage.setItem(`junk-${i}`, chunk);
-        keys.push(`junk-${i}`);
-      } catch {
-        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
-      }
-    }
-    return keys;
-  });
-}
 
 test('a full storage shows the quota banner, keeps the stored report intact and loses no typed text', async () => {
   const { context, page, problems } = await openApp(browser);

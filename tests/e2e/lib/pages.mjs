@@ -107,6 +107,23 @@ export function backupText(value) {
   return body;
 }
 
+/** Fills localStorage with junk keys until the browser refuses more; returns the keys. */
+export async function fillStorage(page) {
+  return page.evaluate(() => {
+    const keys = [];
+    let chunk = 'x'.repeat(512 * 1024);
+    for (let i = 0; chunk.length > 0; i++) {
+      try {
+        localStorage.setItem(`junk-${i}`, chunk);
+        keys.push(`junk-${i}`);
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+      }
+    }
+    return keys;
+  });
+}
+
 /** The reports stored in the page's localStorage, parsed: [{ key, id, text, file }]. */
 export async function storedReports(page) {
   const entries = await page.evaluate((prefix) => {
