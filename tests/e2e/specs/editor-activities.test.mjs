@@ -26,7 +26,7 @@ test('an activity is duplicated next to itself with its indicators', async () =>
   await addAndType(page, card(page, 'Terapia').getByRole('button', { name: 'Dodaj wskaźnik' }), 'liczba osób');
   await card(page, 'Terapia').getByLabel('Wykonanie', { exact: true }).fill('1 650');
   await card(page, 'Terapia').getByRole('button', { name: 'Duplikuj' }).click();
-  assert.deepEqual(await page.locator('ol.cards > li h3').allInnerTexts(), ['Terapia', 'Terapia (kopia)']);
+  assert.deepEqual((await page.locator('ol.cards > li h3').allTextContents()).map((t) => t.trim()), ['Terapia', 'Terapia (kopia)']);
   await waitUntil(async () => (await storedReports(page))[0]?.file.report.activities.length === 2, { message: 'saved' });
   const [a, b] = (await storedReports(page))[0].file.report.activities;
   assert.notEqual(a.id, b.id);

@@ -68,7 +68,9 @@ test('activity cards are reordered with the "W górę" and "W dół" buttons fro
   for (const title of ['A', 'B', 'C']) {
     await addActivity(page, title);
   }
-  const titles = () => page.locator('ol.cards > li h3').allInnerTexts();
+  // textContent, not innerText: cards off screen are not laid out (content-visibility: auto),
+  // and innerText of what is not laid out is empty.
+  const titles = async () => (await page.locator('ol.cards > li h3').allTextContents()).map((t) => t.trim());
   await page.locator('ol.cards > li').filter({ has: page.getByRole('heading', { name: 'C', exact: true }) }).getByRole('button', { name: 'W górę' }).focus();
   await page.keyboard.press('Enter');
   assert.deepEqual(await titles(), ['A', 'C', 'B']);

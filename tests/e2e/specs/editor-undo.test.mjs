@@ -36,9 +36,9 @@ test('a removed activity comes back with "Cofnij" in its place', async () => {
   const cards = page.locator('ol.cards > li');
   await cards.filter({ hasText: 'Pierwsze' }).getByRole('button', { name: 'Usuń', exact: true }).click();
   await page.getByText('Usunięto działanie „Pierwsze”.').waitFor();
-  assert.deepEqual(await cards.locator('h3').allInnerTexts(), ['Drugie']);
+  assert.deepEqual((await cards.locator('h3').allTextContents()).map((t) => t.trim()), ['Drugie']);
   await page.getByRole('button', { name: 'Cofnij' }).click();
-  assert.deepEqual(await cards.locator('h3').allInnerTexts(), ['Pierwsze', 'Drugie']);
+  assert.deepEqual((await cards.locator('h3').allTextContents()).map((t) => t.trim()), ['Pierwsze', 'Drugie']);
   await waitUntil(async () => (await storedReports(page))[0].file.report.activities.length === 2, { message: 'saved' });
   await context.close();
 });
