@@ -248,10 +248,9 @@ impl Editor {
                     .get(&super::storage::report_key(&id))
                     .ok()
                     .flatten()
-                    .map(|text| {
-                        let version = bridge::stored_version(&text).unwrap_or(0);
-                        let extra = bridge::envelope_extra(&text);
-                        (text, version, extra)
+                    .map(|text| match bridge::read_stored_with_extra(&text) {
+                        Ok((_, version, extra)) => (text, version, extra),
+                        Err(_) => (text, 0, Extra::new()),
                     }),
             };
             if let Some((text, version, extra)) = stored {

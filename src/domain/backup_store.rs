@@ -45,7 +45,7 @@ pub fn fingerprint(text: &str) -> u64 {
 /// The `schema_version` of a report envelope, read from its first characters (every envelope
 /// this app writes names it right after `format`); `None` when not found there.
 pub fn peek_schema_version(text: &str) -> Option<u32> {
-    let head = &text[..text.len().min(400).min(floor_char_boundary(text, 400))];
+    let head = &text[..floor_char_boundary(text, 400)];
     let at = head.find("\"schema_version\"")? + "\"schema_version\"".len();
     let rest = head[at..].trim_start().strip_prefix(':')?.trim_start();
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();

@@ -212,17 +212,24 @@ struct EnvelopeRef<'a> {
     extra: &'a Extra,
 }
 
+impl<'a> EnvelopeRef<'a> {
+    /// The envelope of the current format and schema version around `report`.
+    fn new(report: &'a Report, app_version: &'a str, saved_at: &'a str, extra: &'a Extra) -> Self {
+        EnvelopeRef {
+            format: FORMAT,
+            schema_version: SCHEMA_VERSION,
+            app_version,
+            saved_at,
+            report,
+            extra,
+        }
+    }
+}
+
 /// Like [`to_json`], keeping envelope fields of another system (`extra`, e.g. an
 /// `x_exported_by` written by a document system) that came with the file.
 pub fn to_json_with(report: &Report, app_version: &str, saved_at: &str, extra: &Extra) -> String {
-    pretty(&EnvelopeRef {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        app_version,
-        saved_at,
-        report,
-        extra,
-    })
+    pretty(&EnvelopeRef::new(report, app_version, saved_at, extra))
 }
 
 /// Like [`to_json_with`] on one line (no indentation): how the browser stores reports, a third
@@ -233,15 +240,8 @@ pub fn to_compact_json_with(
     saved_at: &str,
     extra: &Extra,
 ) -> String {
-    serde_json::to_string(&EnvelopeRef {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        app_version,
-        saved_at,
-        report,
-        extra,
-    })
-    .expect("a report serialises")
+    serde_json::to_string(&EnvelopeRef::new(report, app_version, saved_at, extra))
+        .expect("a report serialises")
 }
 
 /// The envelope fields of a report file that this version does not know (empty for anything

@@ -195,6 +195,18 @@ export class StartPage {
     return new EditorPage(this.page).ready();
   }
 
+  /**
+   * Loads the Kalisz 2020 sample, then makes its 2021 report with "Nowy raport na podstawie
+   * poprzedniego roku"; returns the editor, open on the new report.
+   */
+  async nextYearOfSample() {
+    const editor = await this.loadSample(/Kalisz 2020/);
+    await editor.goToList();
+    await this.nextYearButton.click();
+    await this.page.getByRole('button', { name: 'Raport na rok Kalisz 2020 → 2021' }).click();
+    return editor.ready();
+  }
+
   row(name) {
     return this.page.getByRole('row', { name });
   }

@@ -219,11 +219,7 @@ export const VIEWS = [
     name: 'edytor: sekcja „Porównanie” raportu na kolejny rok (z raportem zapisanym w przeglądarce)',
     async open(page) {
       const start = new StartPage(page);
-      const editor = await start.loadSample(/Kalisz 2020/);
-      await editor.goToList();
-      await start.nextYearButton.click();
-      await page.getByRole('button', { name: 'Raport na rok Kalisz 2020 → 2021' }).click();
-      await editor.ready();
+      const editor = await start.nextYearOfSample();
       await ComparisonSection.open(editor);
     },
   },

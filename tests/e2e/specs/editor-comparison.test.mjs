@@ -90,11 +90,7 @@ test('a report stored in this browser can be chosen as last year\'s', async () =
 test('"Nowy raport na podstawie poprzedniego roku" gives a report linked to last year\'s', async () => {
   const { context, page, problems } = await openApp(browser);
   const start = new StartPage(page);
-  const editor = await start.loadSample(/Kalisz 2020/);
-  await editor.goToList();
-  await start.nextYearButton.click();
-  await page.getByRole('button', { name: 'Raport na rok Kalisz 2020 → 2021' }).click();
-  await editor.ready();
+  const editor = await start.nextYearOfSample();
   const cmp = await ComparisonSection.open(editor);
   assert.match(await cmp.linkInfo.innerText(), /„Kalisz” za 2020 r\. zapisanym w tej przeglądarce/);
   assert.ok(await cmp.printBox.isChecked());

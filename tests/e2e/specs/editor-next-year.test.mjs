@@ -12,11 +12,7 @@ after(async () => { await browser?.close(); });
 test('the next year report keeps gmina, partners and activities with amounts cleared', async () => {
   const { context, page, problems } = await openApp(browser);
   const start = new StartPage(page);
-  const editor = await start.loadSample(/Kalisz 2020/);
-  await editor.goToList();
-  await start.nextYearButton.click();
-  await page.getByRole('button', { name: 'Raport na rok Kalisz 2020 → 2021' }).click();
-  await editor.ready();
+  const editor = await start.nextYearOfSample();
   assert.equal(await editor.heading.innerText(), 'Raport: Kalisz 2021');
 
   await waitUntil(async () => (await storedReports(page)).length === 2, { message: 'two reports' });
