@@ -53,3 +53,26 @@ test('every asset loads from under the base path the app is served at', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A first visit whose app file does not arrive, or arrives broken, must not look like a page that
+// is still loading: the static first paint says the app could not start, what to do, and that the
+// reports kept in this browser are untouched.
+for (const [what, answer] of [
+  ['is missing on the host (404)', { status: 404, contentType: 'text/plain', body: 'Not Found' }],
+  ['is not a wasm module', { status: 200, contentType: 'application/wasm', body: Buffer.from('to nie jest moduł wasm') }],
+]) {
+  test(`when the app file ${what}, the page says the app could not start instead of loading forever`, async () => {
+    const context = await browser.newContext({ locale: 'pl-PL' });
+    await context.route(/\.wasm$/, (route) => route.fulfill(answer));
+    const page = await context.newPage();
+    await page.goto(process.env.E2E_BASE_URL);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.innerText(), 'Nie udało się uruchomić aplikacji.');
+    assert.equal(await page.getByRole('status').count(), 0, 'no "Wczytywanie aplikacji…" left');
+    const text = await page.locator('#boot').innerText();
+    assert.match(text, /Odśwież stronę \(klawisz F5\)/);
+    assert.match(text, /Raporty zapisane w tej przeglądarce są bezpieczne/);
+    await context.close();
+  });
+}
