@@ -401,7 +401,7 @@ fn participants_and_indicators_are_compared_pair_by_pair() {
     let all = row(
         &c,
         SectionId::Activities,
-        "Uczestnicy działań (suma wskaźników liczonych w osobach)",
+        "Uczestnicy działań (suma wskaźników liczonych w osobach, bez podgrup „w tym …”)",
     );
     // Last year: the sample's 1127 minus 213 pupils (23 instead of 236) plus 180 spectators.
     assert_eq!(all.last, Some(dec("1094")));

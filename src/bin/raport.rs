@@ -162,8 +162,9 @@ Użycie:
                          rozdziałów (other: pozostałe rozdziały), kwoty z kropką i dwoma
                          miejscami po przecinku, pusta komórka = brak danych; activities_ZADANIE:
                          liczba działań służących zadaniu ustawowemu z katalogu; participants:
-                         suma osiągniętych wartości wskaźników liczonych w osobach; errors,
-                         warnings: liczba błędów i ostrzeżeń kontroli.
+                         suma osiągniętych wartości wskaźników liczonych w osobach, bez
+                         podgrup („w tym …”, „z tego …”); errors, warnings: liczba błędów i
+                         ostrzeżeń kontroli.
       Pliki, których nie da się wczytać, są opisywane na standardowym wyjściu błędów; reszta
       jest zestawiana dalej.
 

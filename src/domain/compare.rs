@@ -25,8 +25,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::catalogue::catalogue;
 use super::model::{
-    Amount, ClientCounts, FundingSource, Id, IndicatorUnit, Pairing, PartnerFigures, PreviousYear,
-    PreviousYearSource, Report, YearFigures,
+    Activity, ActivityFigures, Amount, ClientCounts, FundingSource, Id, IndicatorUnit, Pairing,
+    PartnerFigures, PreviousYear, PreviousYearSource, Report, YearFigures,
 };
 use super::money;
 
@@ -902,10 +902,9 @@ fn unit_words(unit: IndicatorUnit) -> &'static str {
 }
 
 fn activity_rows(report: &Report, last: &YearFigures, matches: &[ActivityMatch]) -> Vec<Row> {
-    let persons = |values: &mut dyn Iterator<Item = (IndicatorUnit, Option<Decimal>)>| {
+    let persons = |values: &mut dyn Iterator<Item = Option<Decimal>>| {
         values
-            .filter(|(u, _)| *u == IndicatorUnit::Persons)
-            .filter_map(|(_, v)| v)
+            .flatten()
             .try_fold(None::<Decimal>, |sum, v| match sum {
                 None => Some(Some(v)),
                 Some(s) => s.checked_add(v).map(Some),
@@ -913,21 +912,21 @@ fn activity_rows(report: &Report, last: &YearFigures, matches: &[ActivityMatch])
             .flatten()
     };
     let mut rows = vec![Row::new(
-        "Uczestnicy działań (suma wskaźników liczonych w osobach)",
+        "Uczestnicy działań (suma wskaźników liczonych w osobach, bez podgrup „w tym …”)",
         Kind::Count,
         persons(
             &mut last
                 .activities
                 .iter()
-                .flat_map(|a| &a.indicators)
-                .map(|i| (i.unit, i.achieved)),
+                .flat_map(ActivityFigures::participant_indicators)
+                .map(|i| i.achieved),
         ),
         persons(
             &mut report
                 .activities
                 .iter()
-                .flat_map(|a| &a.indicators)
-                .map(|i| (i.unit, i.achieved)),
+                .flat_map(Activity::participant_indicators)
+                .map(|i| i.achieved),
         ),
     )
     .summed()];

@@ -25,8 +25,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::model::{
-    Activity, Amount, BudgetLine, ClientCounts, FundingSource, IndicatorUnit, Mode, PartnerKind,
-    PreventionLevel, Report, TargetGroup, TaskId,
+    Activity, Amount, BudgetLine, ClientCounts, FundingSource, Mode, PartnerKind, PreventionLevel,
+    Report, TargetGroup, TaskId,
 };
 use super::summary::{amount_cell, to_csv_line};
 
@@ -301,11 +301,7 @@ impl<'a> Facts<'a> {
     fn participants(&self, activities: &[&Activity]) -> Sum {
         let mut s = Sum::default();
         for a in activities {
-            for i in a
-                .indicators
-                .iter()
-                .filter(|i| i.unit == IndicatorUnit::Persons)
-            {
+            for i in a.participant_indicators() {
                 s.add(format!("{}/{}", a.id, i.id), i.achieved);
             }
         }

@@ -718,6 +718,51 @@ pub struct Activity {
     pub extra: Extra,
 }
 
+impl Activity {
+    /// The indicators whose achieved values add up to the activity's participants: those counted
+    /// in persons, except one that counts a part of an earlier one ([`counts_a_part`]).
+    pub fn participant_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        participant_items(&self.indicators, |i| (i.name.as_str(), i.unit))
+    }
+}
+
+impl ActivityFigures {
+    /// [`Activity::participant_indicators`] of a year's figures.
+    pub fn participant_indicators(&self) -> impl Iterator<Item = &IndicatorFigures> {
+        participant_items(&self.indicators, |i| (i.name.as_str(), i.unit))
+    }
+}
+
+/// Whether an indicator named so counts a part of the one before it rather than more people:
+/// reports list subgroups as "w tym mieszkańcy gminy" or "z tego: rodzice", and a sum of the
+/// activity's participants must not count those people twice.
+pub fn counts_a_part(name: &str) -> bool {
+    let name = name.trim_start().to_lowercase();
+    ["w tym", "z tego"].iter().any(|p| {
+        name.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c == ':')
+        })
+    })
+}
+
+/// The items counted in persons, in order, without those that count a part of an earlier one
+/// counted in persons (a first indicator named "w tym …" has no whole to be part of, and counts).
+fn participant_items<T>(
+    items: &[T],
+    key: impl Fn(&T) -> (&str, IndicatorUnit),
+) -> impl Iterator<Item = &T> {
+    let mut whole = false;
+    items.iter().filter(move |item| {
+        let (name, unit) = key(item);
+        if unit != IndicatorUnit::Persons {
+            return false;
+        }
+        let part = whole && counts_a_part(name);
+        whole = true;
+        !part
+    })
+}
+
 /// A written reason why nothing was done under a statutory task.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -1734,5 +1779,88 @@ impl PreviousYear {
             figures: YearFigures::of(report),
             ..PreviousYear::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indicator(name: &str, unit: IndicatorUnit, achieved: i64) -> Indicator {
+        Indicator {
+            id: Id::new(name),
+            name: name.into(),
+            unit,
+            achieved: Some(Decimal::from(achieved)),
+            ..Indicator::default()
+        }
+    }
+
+    fn participant_names(indicators: Vec<Indicator>) -> Vec<String> {
+        let activity = Activity {
+            indicators,
+            ..Activity::default()
+        };
+        let names = activity
+            .participant_indicators()
+            .map(|i| i.name.clone())
+            .collect();
+        // A year's figures of the activity give the same answer.
+        let figures = YearFigures::of(&Report {
+            activities: vec![activity],
+            ..Report::default()
+        });
+        let figure_names: Vec<String> = figures.activities[0]
+            .participant_indicators()
+            .map(|i| i.name.clone())
+            .collect();
+        assert_eq!(figure_names, names);
+        names
+    }
+
+    #[test]
+    fn a_subgroup_is_named_w_tym_or_z_tego_as_a_word() {
+        for part in [
+            "w tym mieszkańcy gminy",
+            "W tym: rodzice",
+            "  z tego dziewczęta",
+            "Z TEGO:",
+            "w tym",
+        ] {
+            assert!(counts_a_part(part), "{part:?} counts a part");
+        }
+        for whole in [
+            "uczestnicy, w tym rodzice",
+            "w tymczasowym punkcie",
+            "z tegorocznej edycji",
+            "uczniowie",
+            "",
+        ] {
+            assert!(!counts_a_part(whole), "{whole:?} counts people of its own");
+        }
+    }
+
+    #[test]
+    fn participants_leave_out_a_subgroup_of_an_earlier_indicator_in_persons() {
+        use IndicatorUnit::*;
+        // Kalisz 2020's treatment activity: 85 of the clinic's 118 patients lived in the city.
+        let names = participant_names(vec![
+            indicator("osoby w poradni", Persons, 110),
+            indicator("osoby w Centrum Medycznym", Persons, 118),
+            indicator("w tym mieszkańcy Kalisza", Persons, 85),
+            indicator("konsultacje", Consultations, 1737),
+        ]);
+        assert_eq!(names, ["osoby w poradni", "osoby w Centrum Medycznym"]);
+    }
+
+    #[test]
+    fn a_w_tym_indicator_with_no_whole_in_persons_before_it_counts() {
+        use IndicatorUnit::*;
+        let names = participant_names(vec![
+            indicator("zajęcia", Sessions, 12),
+            indicator("w tym uczniowie klas VII", Persons, 40),
+            indicator("z tego dziewczęta", Persons, 22),
+        ]);
+        assert_eq!(names, ["w tym uczniowie klas VII"]);
     }
 }

@@ -10,7 +10,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::catalogue::catalogue;
-use super::model::{Amount, IndicatorUnit, Regime, Report};
+use super::model::{Activity, Amount, Regime, Report};
 use super::rules;
 
 /// The budget chapters (rozdziały) with a column of their own; every other chapter, and a line
@@ -78,8 +78,7 @@ pub fn summarize(report: &Report) -> Summary {
     let participants = report
         .activities
         .iter()
-        .flat_map(|a| &a.indicators)
-        .filter(|i| i.unit == IndicatorUnit::Persons)
+        .flat_map(Activity::participant_indicators)
         .filter_map(|i| i.achieved)
         .reduce(|a, b| a + b);
 
@@ -217,7 +216,7 @@ pub fn to_csv_line(fields: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Activity, BudgetLine, Indicator, TaskId};
+    use crate::domain::model::{BudgetLine, Indicator, IndicatorUnit, TaskId};
     use crate::domain::samples;
 
     fn column(name: &str) -> usize {
@@ -362,6 +361,12 @@ mod tests {
                 ..Activity::default()
             },
         ];
+        assert_eq!(cell(&row("f", &report), "participants"), "150");
+        // "w tym rodzice" are 20 of the 120 above, not 20 more people.
+        report.activities[0].indicators.push(Indicator {
+            name: "w tym rodzice".into(),
+            ..indicator(IndicatorUnit::Persons, Some(20))
+        });
         assert_eq!(cell(&row("f", &report), "participants"), "150");
     }
 

@@ -792,6 +792,7 @@ fn ActivityBody(
         </fieldset>
         <fieldset id=f(&["indicators"]) tabindex="-1">
             <legend>"Wskaźniki (plan i wykonanie)"</legend>
+            <p class="hint">"Wskaźnik podgrupy osób policzonych już wyżej zacznij od „w tym” albo „z tego” (np. „w tym rodzice”): nie zostanie drugi raz doliczony do sumy uczestników."</p>
             {notes_view(f(&["indicators"]), notes_for(&f(&["indicators"])))}
             <For
                 each=ind_ids
