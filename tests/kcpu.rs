@@ -502,3 +502,34 @@ fn the_csv_over_many_reports_has_one_column_per_figure() {
     let line = summary::to_csv_line(&kcpu::csv_row("k.json", &hostile));
     assert!(line.starts_with("k.json,'@SUM(1),"), "{line}");
 }
+
+#[test]
+fn every_entry_a_figure_names_is_said_in_the_reports_own_words() {
+    for report in [samples::kalisz_2020(), samples::small_gmina_2025()] {
+        let mut named = 0;
+        for f in kcpu_figures(&report) {
+            for entry in f.sources.iter().chain(&f.missing) {
+                let label = kcpu::entry_label(&report, entry);
+                assert_ne!(&label, entry, "{}: {entry} is named in words", f.def.id);
+                named += 1;
+            }
+        }
+        assert!(named > 50, "{} entries named", named);
+    }
+    let kalisz = samples::kalisz_2020();
+    assert_eq!(
+        kcpu::entry_label(&kalisz, "activity-1/indicator-2"),
+        "działanie „Leczenie osób uzależnionych w placówkach lecznictwa odwykowego”, \
+         wskaźnik „osoby w Centrum Medycznym MULTIMED”"
+    );
+    assert_eq!(
+        kcpu::entry_label(&kalisz, "line-1"),
+        "wiersz budżetu nr 1 (rozdz. 85153)"
+    );
+    assert_eq!(
+        kcpu::entry_label(&kalisz, "budget.permit_fee_income"),
+        "Dochody z opłat za zezwolenia"
+    );
+    // An entry the report no longer holds (removed since) is shown as it was.
+    assert_eq!(kcpu::entry_label(&kalisz, "activity-999"), "activity-999");
+}

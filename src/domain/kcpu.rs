@@ -200,6 +200,126 @@ impl KcpuFigure {
     }
 }
 
+/// An entry of a figure's `sources` or `missing` in words, as the report's other messages name
+/// it: `działanie „Ferie”`, `działanie „Ferie”, wskaźnik „uczestnicy”`, `wiersz budżetu nr 3
+/// (rozdz. 85154, § 4300)`, `GKRPA: posiedzenia`… An id the report does not hold (it changed
+/// since the figures were computed) stays as it is.
+pub fn entry_label(r: &Report, entry: &str) -> String {
+    use super::rules::text;
+    let by_id = |id: &str| -> Option<String> {
+        if let Some((i, a)) = r
+            .activities
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id.as_str() == id)
+        {
+            return Some(format!("działanie {}", text::activity(i, a)));
+        }
+        if let Some((i, l)) = r
+            .budget
+            .lines
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.id.as_str() == id)
+        {
+            return Some(lowercase_first(&text::budget_line(i, l)));
+        }
+        if let Some((i, g)) = r
+            .group_costs
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.id.as_str() == id)
+        {
+            let name = text::quoted_or_number(&g.description, i, "bez opisu");
+            return Some(format!("koszt wspólny {name}"));
+        }
+        if let Some((i, p)) = r
+            .consultation_points
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.id.as_str() == id)
+        {
+            return Some(lowercase_first(&text::consultation_point(i, &p.name)));
+        }
+        if let Some((i, p)) = r
+            .partners
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.id.as_str() == id)
+        {
+            return Some(format!(
+                "partner {}",
+                text::quoted_or_number(&p.name, i, "bez nazwy")
+            ));
+        }
+        None
+    };
+    let nested = || -> Option<String> {
+        let (outer, inner) = entry.split_once('/')?;
+        if let Some((i, a)) = r
+            .activities
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id.as_str() == outer)
+        {
+            let (k, ind) = a
+                .indicators
+                .iter()
+                .enumerate()
+                .find(|(_, x)| x.id.as_str() == inner)?;
+            return Some(format!(
+                "działanie {}, wskaźnik {}",
+                text::activity(i, a),
+                text::indicator(k, ind)
+            ));
+        }
+        let (i, p) = r
+            .consultation_points
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.id.as_str() == outer)?;
+        let (k, f) = p
+            .referrals
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.id.as_str() == inner)?;
+        Some(format!(
+            "{}, skierowania {}",
+            lowercase_first(&text::consultation_point(i, &p.name)),
+            text::quoted_or_number(&f.target, k, "bez adresata")
+        ))
+    };
+    let field = || -> Option<String> {
+        if let Some(field) = entry.strip_prefix("budget.") {
+            return Some(text::budget_field(field).to_string());
+        }
+        match entry.strip_prefix("gkrpa.")? {
+            "cost" => Some(format!(
+                "GKRPA: {}",
+                lowercase_first(text::gkrpa_field("cost"))
+            )),
+            field => r
+                .gkrpa
+                .counts()
+                .iter()
+                .find(|(f, _, _)| *f == field)
+                .map(|(_, label, _)| format!("GKRPA: {label}")),
+        }
+    };
+    by_id(entry)
+        .or_else(nested)
+        .or_else(field)
+        .unwrap_or_else(|| entry.to_string())
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A figure in the making: a strict sum of parts.
 #[derive(Default)]
 struct Sum {

@@ -21,7 +21,7 @@ mod registry;
 mod spending;
 mod table;
 mod tasks;
-mod text;
+pub(crate) mod text;
 mod yoy;
 
 #[cfg(test)]

@@ -28,6 +28,23 @@ test('the KCPU view says the list is provisional and shows each figure with how 
   await context.close();
 });
 
+test('each figure names its entries in the report\'s words, a long list cut short with how many more', async () => {
+  const { context, page, problems } = await openApp(browser);
+  await kcpuView(page);
+  const cells = await page.locator('table.kcpu tbody td.entries').allInnerTexts();
+  const all = cells.join('\n');
+  assert.doesNotMatch(all, /\b(activity|line|point|partner|group|referral|indicator)-\d+/, 'no internal ids on the screen');
+  const participants = await page.locator('tr[data-kcpu-id="uczestnicy_razem"] td.entries li').allInnerTexts();
+  // The joint sample has 15 indicators in persons: a row names 5 and counts the rest.
+  assert.equal(participants.length, 5 + 1, participants.join(' | '));
+  for (const entry of participants.slice(0, 5)) assert.match(entry, /^działanie „[^”]+”, wskaźnik „[^”]+”$/);
+  assert.equal(participants[5], 'i 10 innych');
+  assert.match(all, /GKRPA: /);
+  assert.match(all, /wiersz budżetu nr \d+ \(rozdz\. \d{5}/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an empty report gives "brak danych" rather than guessed figures', async () => {
   const { context, page } = await openApp(browser);
   const editor = await new StartPage(page).newReport();

@@ -13,6 +13,9 @@ use crate::app::files;
 use crate::app::state::{focus_later, Editor};
 use crate::app::storage;
 use crate::domain::kcpu::{self, KcpuFigure};
+use crate::domain::model::Report;
+use crate::domain::rules::text;
+use rust_decimal::Decimal;
 
 const FALLBACK_ID: &str = "kcpu-copy-text";
 
@@ -129,6 +132,8 @@ pub fn KcpuSection() -> impl IntoView {
                     })
             }}
             {move || {
+                // The figures were computed from this very state (the memo tracks it).
+                let report = ed.snapshot_untracked();
                 grouped(figures.get())
                     .into_iter()
                     .map(|(label, list)| {
@@ -145,7 +150,7 @@ pub fn KcpuSection() -> impl IntoView {
                                         </tr>
                                     </thead>
                                     <tbody>
-                                        {list.into_iter().map(figure_row).collect_view()}
+                                        {list.into_iter().map(|f| figure_row(&report, f)).collect_view()}
                                     </tbody>
                                 </table>
                             </div>
@@ -157,29 +162,51 @@ pub fn KcpuSection() -> impl IntoView {
     }
 }
 
+/// How many entries a figure's row names: a total over a city's thousand activities would
+/// otherwise fill the screen; the CSV has them all.
+const SOURCES_SHOWN: usize = 5;
+/// The entries still without a value are what the user has to fill in: more of them are named.
+const MISSING_SHOWN: usize = 40;
+
+/// Entries in the report's own words, one per item: the first `shown` of them and how many
+/// more.
+fn entry_list(report: &Report, entries: &[String], shown: usize) -> impl IntoView {
+    let more = (entries.len() > shown).then(|| {
+        let more = Decimal::from(entries.len() - shown);
+        view! { <li>{format!("i {} innych", text::number(more))}</li> }
+    });
+    let items = entries
+        .iter()
+        .take(shown)
+        .map(|e| view! { <li>{kcpu::entry_label(report, e)}</li> })
+        .collect_view();
+    view! { <ul class="entry-list">{items}{more}</ul> }
+}
+
 /// One figure: label, value, how it is computed, its entries and those without a value.
-fn figure_row(f: KcpuFigure) -> impl IntoView {
+fn figure_row(report: &Report, f: KcpuFigure) -> impl IntoView {
     let unit = match f.def.unit.trim() {
         "" | "zł" => String::new(),
         u => format!(" ({u})"),
     };
     let missing = (!f.missing.is_empty()).then(|| {
         view! {
-            <p class="note note-warning">
-                "Brak wartości w: " {f.missing.join(", ")}
-            </p>
+            <div class="note note-warning">
+                <p>"Brak wartości w:"</p>
+                {entry_list(report, &f.missing, MISSING_SHOWN)}
+            </div>
         }
     });
     let sources = if f.sources.is_empty() {
-        "—".to_string()
+        "—".into_any()
     } else {
-        f.sources.join(", ")
+        entry_list(report, &f.sources, SOURCES_SHOWN).into_any()
     };
     view! {
         <tr data-kcpu-id=f.def.id.clone()>
             <th scope="row">{f.def.label.clone()} {unit}</th>
             <td class="num">{f.value_text()}</td>
-            <td>{f.def.how.clone()}</td>
+            <td class="how">{f.def.how.clone()}</td>
             <td class="entries">{sources} {missing}</td>
         </tr>
     }
