@@ -25,8 +25,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::model::{
-    Activity, Amount, BudgetLine, ClientCounts, FundingSource, Mode, PartnerKind, PreventionLevel,
-    Report, TargetGroup, TaskId,
+    Activity, Amount, BudgetLine, ClientCounts, FundingSource, Id, Mode, PartnerKind,
+    PreventionLevel, Report, TargetGroup, TaskId,
 };
 use super::summary::{amount_cell, to_csv_line};
 
@@ -205,87 +205,40 @@ impl KcpuFigure {
 /// (rozdz. 85154, § 4300)`, `GKRPA: posiedzenia`… An id the report does not hold (it changed
 /// since the figures were computed) stays as it is.
 pub fn entry_label(r: &Report, entry: &str) -> String {
-    use super::rules::text;
+    use super::rules::text::{self, lower_first};
     let by_id = |id: &str| -> Option<String> {
-        if let Some((i, a)) = r
-            .activities
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id.as_str() == id)
-        {
+        if let Some((i, a)) = indexed(&r.activities, id, |a| &a.id) {
             return Some(format!("działanie {}", text::activity(i, a)));
         }
-        if let Some((i, l)) = r
-            .budget
-            .lines
-            .iter()
-            .enumerate()
-            .find(|(_, l)| l.id.as_str() == id)
-        {
-            return Some(lowercase_first(&text::budget_line(i, l)));
+        if let Some((i, l)) = indexed(&r.budget.lines, id, |l| &l.id) {
+            return Some(lower_first(&text::budget_line(i, l)));
         }
-        if let Some((i, g)) = r
-            .group_costs
-            .iter()
-            .enumerate()
-            .find(|(_, g)| g.id.as_str() == id)
-        {
+        if let Some((i, g)) = indexed(&r.group_costs, id, |g| &g.id) {
             let name = text::quoted_or_number(&g.description, i, "bez opisu");
             return Some(format!("koszt wspólny {name}"));
         }
-        if let Some((i, p)) = r
-            .consultation_points
-            .iter()
-            .enumerate()
-            .find(|(_, p)| p.id.as_str() == id)
-        {
-            return Some(lowercase_first(&text::consultation_point(i, &p.name)));
+        if let Some((i, p)) = indexed(&r.consultation_points, id, |p| &p.id) {
+            return Some(lower_first(&text::consultation_point(i, &p.name)));
         }
-        if let Some((i, p)) = r
-            .partners
-            .iter()
-            .enumerate()
-            .find(|(_, p)| p.id.as_str() == id)
-        {
-            return Some(format!(
-                "partner {}",
-                text::quoted_or_number(&p.name, i, "bez nazwy")
-            ));
-        }
-        None
+        let (i, p) = indexed(&r.partners, id, |p| &p.id)?;
+        let name = text::quoted_or_number(&p.name, i, "bez nazwy");
+        Some(format!("partner {name}"))
     };
     let nested = || -> Option<String> {
         let (outer, inner) = entry.split_once('/')?;
-        if let Some((i, a)) = r
-            .activities
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id.as_str() == outer)
-        {
-            let (k, ind) = a
-                .indicators
-                .iter()
-                .enumerate()
-                .find(|(_, x)| x.id.as_str() == inner)?;
+        if let Some((i, a)) = indexed(&r.activities, outer, |a| &a.id) {
+            let (k, ind) = indexed(&a.indicators, inner, |x| &x.id)?;
             return Some(format!(
                 "działanie {}, wskaźnik {}",
                 text::activity(i, a),
                 text::indicator(k, ind)
             ));
         }
-        let (i, p) = r
-            .consultation_points
-            .iter()
-            .enumerate()
-            .find(|(_, p)| p.id.as_str() == outer)?;
-        let (k, f) = p
-            .referrals
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.id.as_str() == inner)?;
+        let (i, p) = indexed(&r.consultation_points, outer, |p| &p.id)?;
+        let (k, f) = indexed(&p.referrals, inner, |f| &f.id)?;
         Some(format!(
             "{}, skierowania {}",
-            lowercase_first(&text::consultation_point(i, &p.name)),
+            lower_first(&text::consultation_point(i, &p.name)),
             text::quoted_or_number(&f.target, k, "bez adresata")
         ))
     };
@@ -294,10 +247,7 @@ pub fn entry_label(r: &Report, entry: &str) -> String {
             return Some(text::budget_field(field).to_string());
         }
         match entry.strip_prefix("gkrpa.")? {
-            "cost" => Some(format!(
-                "GKRPA: {}",
-                lowercase_first(text::gkrpa_field("cost"))
-            )),
+            "cost" => Some(format!("GKRPA: {}", lower_first(text::gkrpa_field("cost")))),
             field => r
                 .gkrpa
                 .counts()
@@ -312,12 +262,12 @@ pub fn entry_label(r: &Report, entry: &str) -> String {
         .unwrap_or_else(|| entry.to_string())
 }
 
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+/// The item of a list with this id, and its index (messages name an unnamed item by number).
+fn indexed<'a, T>(items: &'a [T], id: &str, item_id: impl Fn(&T) -> &Id) -> Option<(usize, &'a T)> {
+    items
+        .iter()
+        .enumerate()
+        .find(|(_, x)| item_id(x).as_str() == id)
 }
 
 /// A figure in the making: a strict sum of parts.

@@ -313,7 +313,8 @@ pub fn chapter_name(code: &str) -> Option<String> {
     catalogue().chapter(code).map(|c| lower_first(&c.name))
 }
 
-fn lower_first(s: &str) -> String {
+/// The text with its first letter lower-cased, for use inside a sentence.
+pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),

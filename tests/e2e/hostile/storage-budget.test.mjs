@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp } from '../lib/browser.mjs';
-import { PREFIX, StartPage, fillStorage, storageSnapshot, storedReports, waitUntil } from '../lib/pages.mjs';
+import { PREFIX, StartPage, fillStorage, storageSnapshot, storedReports } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,10 +31,8 @@ const backupKeys = async (page, id) =>
 
 test('a full storage: the edit is saved by dropping the oldest backups, and the user is told', async () => {
   const { context, page, problems } = await openApp(browser);
-  await new StartPage(page).newReport();
+  await new StartPage(page).newReportNamed('Gmina Ciasna');
   const name = page.getByLabel('Nazwa gminy');
-  await name.fill('Gmina Ciasna');
-  await waitUntil(async () => (await storedReports(page)).some((r) => r.file?.report?.gmina?.name === 'Gmina Ciasna'), { message: 'first save' });
   await seedOldBackups(page);
   await fillStorage(page);
 

@@ -13,10 +13,8 @@ after(async () => { await browser?.close(); });
 
 test('a full storage shows the quota banner, keeps the stored report intact and loses no typed text', async () => {
   const { context, page, problems } = await openApp(browser);
-  await new StartPage(page).newReport();
+  await new StartPage(page).newReportNamed('Gmina Pełna');
   const name = page.getByLabel('Nazwa gminy');
-  await name.fill('Gmina Pełna');
-  await waitUntil(async () => (await storedReports(page)).some((r) => r.file?.report?.gmina?.name === 'Gmina Pełna'), { message: 'first save' });
   const before = (await storedReports(page))[0].text;
 
   const junk = await fillStorage(page);

@@ -188,6 +188,14 @@ export class StartPage {
     return new EditorPage(this.page).ready();
   }
 
+  /** Creates a new report, names its gmina `name` and waits until that is in storage. */
+  async newReportNamed(name) {
+    const editor = await this.newReport();
+    await this.page.getByLabel('Nazwa gminy').fill(name);
+    await waitUntil(async () => (await storedReports(this.page)).some((r) => r.file?.report?.gmina?.name === name), { message: 'first save' });
+    return editor;
+  }
+
   /** Loads a sample whose button label matches `name` (e.g. /Kalisz/). */
   async loadSample(name) {
     await this.sampleButton.click();

@@ -28,9 +28,7 @@ test('a report typed into survives a reload of the page', async () => {
 
 test('text typed just before the tab is closed is there when the app is opened again', async () => {
   const { context, page } = await openApp(browser);
-  await new StartPage(page).newReport();
-  await page.getByLabel('Nazwa gminy').fill('Gmina');
-  await waitUntil(async () => (await storedReports(page)).some((r) => r.file?.report?.gmina?.name === 'Gmina'), { message: 'first save' });
+  await new StartPage(page).newReportNamed('Gmina');
   const field = page.getByLabel('Wprowadzenie');
   await field.click();
   await page.keyboard.type('Pisane do ostatniej chwili', { delay: 5 });

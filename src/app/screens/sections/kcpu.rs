@@ -206,7 +206,7 @@ fn figure_row(report: &Report, f: KcpuFigure) -> impl IntoView {
         <tr data-kcpu-id=f.def.id.clone()>
             <th scope="row">{f.def.label.clone()} {unit}</th>
             <td class="num">{f.value_text()}</td>
-            <td class="how">{f.def.how.clone()}</td>
+            <td>{f.def.how.clone()}</td>
             <td class="entries">{sources} {missing}</td>
         </tr>
     }
