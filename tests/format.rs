@@ -1227,9 +1227,22 @@ fn an_indicator_value_written_as_a_json_number_is_refused_with_its_path() {
 // One rule for decimal text: the published schema and the reader agree on every case
 // ---------------------------------------------------------------------------------------------
 
+/// A published schema's validator, by its schema version.
+fn published_validator(version: u32) -> jsonschema::Validator {
+    use raport_gp::domain::schema::PUBLISHED_SCHEMAS;
+    let (_, path) = PUBLISHED_SCHEMAS
+        .iter()
+        .find(|(v, _)| *v == version)
+        .expect("a published version");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).expect("the schema compiles")
+}
+
+/// Every published schema (v1 by its erratum too) accepts exactly the decimal texts the reader
+/// reads, in every kind of place a decimal text stands: an amount, an indicator's planned and
+/// achieved value, a context figure.
 #[test]
-fn schema_and_reader_agree_on_every_decimal_text_case() {
-    let base: Value = serde_json::from_str(&fixture("raport-gp-v2.json")).unwrap();
+fn every_published_schema_and_the_reader_agree_on_every_decimal_text_case() {
     let accepted = [
         "0",
         "-0",
@@ -1267,28 +1280,42 @@ fn schema_and_reader_agree_on_every_decimal_text_case() {
         "1.2345678901234567890123456789", // 29 digits
     ];
     type Put = fn(&mut Value, &str);
-    let places: [(&str, Put); 2] = [
+    let places: [(&str, Put); 4] = [
         ("amount", |v, s| {
             v["report"]["budget"]["lines"][0]["executed"] = Value::from(s)
         }),
-        ("count", |v, s| {
+        ("indicator achieved", |v, s| {
             v["report"]["activities"][0]["indicators"][0]["achieved"] = Value::from(s)
         }),
+        ("indicator planned", |v, s| {
+            v["report"]["activities"][0]["indicators"][0]["planned"] = Value::from(s)
+        }),
+        ("context figure", |v, s| {
+            v["report"]["context_figures"][0]["value"] = Value::from(s)
+        }),
     ];
-    for (place, put) in places {
-        for (case, should_read) in accepted
-            .iter()
-            .map(|c| (c, true))
-            .chain(refused.iter().map(|c| (c, false)))
-        {
-            let mut file = base.clone();
-            put(&mut file, case);
-            let schema_ok = schema_errors(&file).is_empty();
-            let reader_ok = read_file(&file.to_string()).is_ok();
-            assert_eq!(schema_ok, should_read, "schema, {place} {case:?}");
-            assert_eq!(reader_ok, should_read, "reader, {place} {case:?}");
+    let mut cases = 0;
+    for version in [1, 2] {
+        let validator = published_validator(version);
+        let base: Value =
+            serde_json::from_str(&fixture(&format!("raport-gp-v{version}.json"))).unwrap();
+        for (place, put) in places {
+            for (case, should_read) in accepted
+                .iter()
+                .map(|c| (c, true))
+                .chain(refused.iter().map(|c| (c, false)))
+            {
+                let mut file = base.clone();
+                put(&mut file, case);
+                let schema_ok = validator.is_valid(&file);
+                let reader_ok = read_file(&file.to_string()).is_ok();
+                assert_eq!(schema_ok, should_read, "v{version} schema, {place} {case:?}");
+                assert_eq!(reader_ok, should_read, "reader, v{version} {place} {case:?}");
+                cases += 1;
+            }
         }
     }
+    assert_eq!(cases, 2 * 4 * (accepted.len() + refused.len()));
 }
 
 #[test]
