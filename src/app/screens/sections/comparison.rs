@@ -285,8 +285,10 @@ fn ComparisonTables(
             })
             .collect_view();
         view! {
-            <h3>{format!("Działania z {last} r., których nie ma w raporcie za {this} r.")}</h3>
-            <ul>{items}</ul>
+            <h3 id="cmp-gone-activities">
+                {format!("Działania z {last} r., których nie ma w raporcie za {this} r.")}
+            </h3>
+            <ul aria-labelledby="cmp-gone-activities">{items}</ul>
             <p class="hint">
                 "Jeśli działanie jest kontynuowane pod inną nazwą, dopasuj je poniżej; jeśli zakończono je, napisz o tym (np. we wnioskach)."
             </p>
@@ -304,8 +306,10 @@ fn ComparisonTables(
             })
             .collect_view();
         view! {
-            <h3>{format!("Partnerzy z {last} r., których nie ma w rejestrze w {this} r.")}</h3>
-            <ul>{items}</ul>
+            <h3 id="cmp-gone-partners">
+                {format!("Partnerzy z {last} r., których nie ma w rejestrze w {this} r.")}
+            </h3>
+            <ul aria-labelledby="cmp-gone-partners">{items}</ul>
         }
     });
     let carry = c.carry_over.carried_out_last_year.map(|left| {
