@@ -493,6 +493,18 @@ fn a_value_of_the_wrong_type_is_explained() {
         "Pole report.gmina.population powinno zawierać liczbę całkowitą nieujemną, \
          a zawiera liczbę -5."
     );
+    assert_eq!(
+        message_of(&with_report(json!({"gmina": {"kind": 5}}))),
+        "Pole report.gmina.kind powinno zawierać jedną z dozwolonych wartości tekstowych, \
+         a zawiera liczbę 5."
+    );
+    assert_eq!(
+        message_of(&with_report(
+            json!({"budget": {"lines": [{"source": {"a": 1}}]}})
+        )),
+        "Wartość \"a\" w polu report.budget.lines[0].source jest niedozwolona; dozwolone \
+         wartości: \"budget\", \"permit_fees\", \"small_bottle_fee\", \"other\"."
+    );
 }
 
 #[test]
@@ -1309,8 +1321,14 @@ fn every_published_schema_and_the_reader_agree_on_every_decimal_text_case() {
                 put(&mut file, case);
                 let schema_ok = validator.is_valid(&file);
                 let reader_ok = read_file(&file.to_string()).is_ok();
-                assert_eq!(schema_ok, should_read, "v{version} schema, {place} {case:?}");
-                assert_eq!(reader_ok, should_read, "reader, v{version} {place} {case:?}");
+                assert_eq!(
+                    schema_ok, should_read,
+                    "v{version} schema, {place} {case:?}"
+                );
+                assert_eq!(
+                    reader_ok, should_read,
+                    "reader, v{version} {place} {case:?}"
+                );
                 cases += 1;
             }
         }

@@ -136,12 +136,23 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse_iso(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "data \"{s}\" nie jest poprawną datą w formacie RRRR-MM-DD"
-            ))
-        })
+        // A visitor, so a bad date fails while its string is being read and the reader's error
+        // points at that string (not at the end of the object around it).
+        struct DateVisitor;
+        impl serde::de::Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
+                Date::parse_iso(s).ok_or_else(|| {
+                    E::custom(format!(
+                        "data \"{s}\" nie jest poprawną datą w formacie RRRR-MM-DD"
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(DateVisitor)
     }
 }
 

@@ -588,12 +588,12 @@ pub fn read_file(text: &str) -> Result<FileContents, ReadError> {
     }
     let value: Value =
         serde_json::from_str(json).map_err(|e| syntax_error(text, start, json, &e))?;
-    read_value(value)
+    read_value_with(value, Some(json), OLDEST_SUPPORTED_VERSION, MIGRATIONS)
 }
 
 /// The pipeline after parsing: envelope check, migration, typed deserialisation.
 pub fn read_value(value: Value) -> Result<FileContents, ReadError> {
-    read_value_with(value, OLDEST_SUPPORTED_VERSION, MIGRATIONS)
+    read_value_with(value, None, OLDEST_SUPPORTED_VERSION, MIGRATIONS)
 }
 
 /// Which document an envelope holds.
@@ -603,8 +603,11 @@ enum Kind {
     Backup,
 }
 
+/// `source`: the JSON text `value` was parsed from, when there is one; a file that needs no
+/// migration is then deserialised from it directly (see [`deserialize`]).
 fn read_value_with(
     value: Value,
+    source: Option<&str>,
     oldest: u32,
     migrations: &[Migration],
 ) -> Result<FileContents, ReadError> {
@@ -641,16 +644,23 @@ fn read_value_with(
         });
     }
     let version = version as u32; // oldest <= version <= current, so it fits
-    let envelope = migrate(envelope, kind, version, oldest, migrations)?;
-    let value = Value::Object(envelope);
+    let written;
+    let json = match source {
+        Some(text) if version == current => text,
+        _ => {
+            let envelope = migrate(envelope, kind, version, oldest, migrations)?;
+            written = serde_json::to_string(&envelope).expect("a JSON value serialises");
+            &written
+        }
+    };
     Ok(match kind {
         Kind::Report => {
-            let mut file: ReportFile = deserialize(&value)?;
+            let mut file: ReportFile = deserialize(json)?;
             file.read_version = version;
             FileContents::Report(Box::new(file))
         }
         Kind::Backup => {
-            let mut file: BackupFile = deserialize(&value)?;
+            let mut file: BackupFile = deserialize(json)?;
             file.read_version = version;
             FileContents::Backup(file)
         }
@@ -756,29 +766,196 @@ fn migrate(
 // Typed deserialisation and its errors
 // ---------------------------------------------------------------------------------------------
 
-fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, ReadError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().clone();
-        let cause = e.into_inner().to_string();
-        let found = lookup(value, &path);
+/// Deserialises a document from the JSON text of its (migrated) envelope. Every type is
+/// deserialised from text and from text only, so the browser build holds one deserialiser per
+/// type; a value that does not fit is then located by its place in the text: serde_json reports
+/// where it stopped, and [`path_at`] turns that into the field's path.
+fn deserialize<T: DeserializeOwned>(json: &str) -> Result<T, ReadError> {
+    serde_json::from_str(json).map_err(|e| {
+        let cause = e.to_string();
+        // serde_json counts `column` in bytes from the line start, up to and including the last
+        // byte it read: the end of the value that did not fit (or the `}` of an object that
+        // lacks a field) — or, for a value of the wrong kind that it only peeked at (an object
+        // or a list where it expected another kind), the byte before that value.
+        let line_start = json
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let mut at = (line_start + e.column()).saturating_sub(1);
+        let bytes = json.as_bytes();
+        if matches!(bytes.get(at), Some(b':' | b',' | b'[' | b'{')) {
+            at += 1;
+        }
+        while matches!(bytes.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            at += 1;
+        }
+        let path = path_at(json, at);
+        // The value itself, for the message (the text parsed before, so this cannot fail).
+        let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+        let found = lookup(&root, &path);
+        let cause = cause
+            .split(" at line ")
+            .next()
+            .unwrap_or(&cause)
+            .to_string();
         ReadError::Invalid {
-            path: path.to_string(),
+            path: path_text(&path),
             problem: classify(&cause, found),
             cause,
         }
     })
 }
 
+/// One step of a path into a JSON document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A path as the messages write it: `report.budget.lines[2].executed`; `.` for the whole file.
+fn path_text(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Segment::Key(k) if out.is_empty() => out.push_str(k),
+            Segment::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
 /// The value at `path` in `root`, if the path leads anywhere.
-fn lookup<'v>(root: &'v Value, path: &serde_path_to_error::Path) -> Option<&'v Value> {
-    use serde_path_to_error::Segment;
+fn lookup<'v>(root: &'v Value, path: &[Segment]) -> Option<&'v Value> {
     path.iter().try_fold(root, |v, seg| match seg {
-        Segment::Seq { index } => v.get(*index),
-        Segment::Map { key } => v.get(key.as_str()),
-        Segment::Enum { .. } | Segment::Unknown => None,
-        #[allow(unreachable_patterns)] // the enum is non-exhaustive upstream
-        _ => None,
+        Segment::Index(i) => v.get(*i),
+        Segment::Key(k) => v.get(k.as_str()),
     })
+}
+
+/// The path of the innermost value of the well-formed JSON `json` whose text covers byte `at`
+/// (empty for the whole document, or when `at` is outside every value).
+fn path_at(json: &str, at: usize) -> Vec<Segment> {
+    let mut scan = Scan {
+        text: json,
+        i: 0,
+        at,
+    };
+    let mut path = Vec::new();
+    if scan.value(&mut path) {
+        path
+    } else {
+        Vec::new()
+    }
+}
+
+/// A cursor over well-formed JSON text that skips values and notes the one covering `at`.
+struct Scan<'a> {
+    text: &'a str,
+    i: usize,
+    at: usize,
+}
+
+impl Scan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.i).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// Skips a string starting at its opening quote.
+    fn string(&mut self) {
+        let bytes = self.text.as_bytes();
+        self.i += 1;
+        while self.i < bytes.len() {
+            match bytes[self.i] {
+                b'\\' => self.i += 2,
+                b'"' => {
+                    self.i += 1;
+                    return;
+                }
+                _ => self.i += 1,
+            }
+        }
+    }
+
+    /// Skips one value. True when `at` lies within it; `path` then leads to the innermost value
+    /// that covers `at` (the segments below this value are pushed onto it).
+    fn value(&mut self, path: &mut Vec<Segment>) -> bool {
+        self.skip_space();
+        let start = self.i;
+        match self.peek() {
+            Some(b'{') => {
+                self.i += 1;
+                loop {
+                    self.skip_space();
+                    if matches!(self.peek(), None | Some(b'}')) {
+                        break;
+                    }
+                    let key_start = self.i;
+                    self.string();
+                    let key: String =
+                        serde_json::from_str(&self.text[key_start..self.i]).unwrap_or_default();
+                    self.skip_space();
+                    self.i += 1; // the colon
+                    path.push(Segment::Key(key));
+                    if self.value(path) {
+                        return true;
+                    }
+                    path.pop();
+                    self.skip_space();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                }
+                self.i += 1;
+            }
+            Some(b'[') => {
+                self.i += 1;
+                let mut index = 0;
+                loop {
+                    self.skip_space();
+                    if matches!(self.peek(), None | Some(b']')) {
+                        break;
+                    }
+                    path.push(Segment::Index(index));
+                    if self.value(path) {
+                        return true;
+                    }
+                    path.pop();
+                    index += 1;
+                    self.skip_space();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                }
+                self.i += 1;
+            }
+            Some(b'"') => self.string(),
+            Some(_) => {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.i += 1;
+                }
+            }
+            None => {}
+        }
+        (start..self.i).contains(&self.at)
+    }
 }
 
 /// Turns a deserialisation message into a [`Problem`]. The amount messages are ours
@@ -826,6 +1003,13 @@ fn classify(msg: &str, found: Option<&Value>) -> Problem {
         let expected = rest.rsplit_once(", expected ").map_or("", |(_, e)| e);
         return Problem::WrongType {
             expected: expected_pl(expected),
+            found: found.map_or_else(|| "inną wartość".into(), describe),
+        };
+    }
+    // serde_json's word for an enumeration's value that is not a text at all (`"kind": 5`).
+    if msg == "expected value" {
+        return Problem::WrongType {
+            expected: expected_pl("variant identifier"),
             found: found.map_or_else(|| "inną wartość".into(), describe),
         };
     }
@@ -1109,6 +1293,51 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn path_of(json: &str, needle: &str) -> String {
+        let at = json.find(needle).expect("the needle is in the text");
+        path_text(&path_at(json, at))
+    }
+
+    #[test]
+    fn a_place_in_the_text_is_named_by_its_path() {
+        let compact = r#"{"a":{"b":[1,{"c":"x,]}"},[true]],"d\"e":null},"f":"g"}"#;
+        assert_eq!(path_of(compact, "1,"), "a.b[0]");
+        assert_eq!(path_of(compact, "\"x"), "a.b[1].c");
+        assert_eq!(path_of(compact, "]}\"}"), "a.b[1].c"); // inside the string, not its end
+        assert_eq!(path_of(compact, "true"), "a.b[2][0]");
+        assert_eq!(path_of(compact, "null"), "a.d\"e");
+        assert_eq!(path_of(compact, "\"g"), "f");
+        let pretty =
+            serde_json::to_string_pretty(&serde_json::from_str::<Value>(compact).unwrap()).unwrap();
+        assert_eq!(path_of(&pretty, "true"), "a.b[2][0]");
+        assert_eq!(path_of(&pretty, "null"), "a.d\"e");
+        assert_eq!(path_text(&path_at(compact, 0)), ".");
+        assert_eq!(path_text(&path_at(compact, compact.len() + 5)), ".");
+    }
+
+    #[test]
+    fn a_bad_value_is_located_wherever_it_stands_in_its_object() {
+        // First, middle and last member; compact and pretty text; a file that needed migration.
+        for report in [
+            json!({"signature": {"date": "15.03.2023"}}),
+            json!({"signature": {"place": "X", "date": "15.03.2023", "name": "Y"}}),
+            json!({"signature": {"date": "15.03.2023", "name": "Y"}}),
+        ] {
+            for version in [1, SCHEMA_VERSION] {
+                let file = envelope(u64::from(version), report.clone());
+                for text in [
+                    file.to_string(),
+                    serde_json::to_string_pretty(&file).unwrap(),
+                ] {
+                    let Err(ReadError::Invalid { path, .. }) = read_file(&text) else {
+                        panic!("read {text}")
+                    };
+                    assert_eq!(path, "report.signature.date", "{text}");
+                }
+            }
+        }
+    }
+
     fn envelope(version: u64, report: Value) -> Value {
         json!({"format": FORMAT, "schema_version": version, "app_version": "0.0.1",
                "saved_at": "2020-01-01T00:00:00Z", "report": report})
@@ -1138,7 +1367,7 @@ mod tests {
     #[test]
     fn migrations_run_step_by_step_from_the_files_version() {
         let file = envelope(1, json!({"year": 2021, "author": "Anna", "town": "Kalisz"}));
-        let FileContents::Report(f) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+        let FileContents::Report(f) = read_value_with(file, None, 1, TEST_STEPS).unwrap() else {
             panic!("not a report");
         };
         assert_eq!(f.report.prepared_by, "Anna");
@@ -1152,7 +1381,7 @@ mod tests {
     fn migrations_start_at_the_files_version() {
         // A v2 file skips v1→v2: its `author` would otherwise be renamed.
         let file = envelope(2, json!({"town": "Kalisz", "prepared_by": "Ewa"}));
-        let FileContents::Report(f) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+        let FileContents::Report(f) = read_value_with(file, None, 1, TEST_STEPS).unwrap() else {
             panic!("not a report");
         };
         assert_eq!(f.report.prepared_by, "Ewa");
@@ -1163,7 +1392,7 @@ mod tests {
     #[test]
     fn a_file_of_the_current_version_is_not_migrated() {
         let file = envelope(3, json!({"author": "Anna"}));
-        let FileContents::Report(f) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+        let FileContents::Report(f) = read_value_with(file, None, 1, TEST_STEPS).unwrap() else {
             panic!("not a report");
         };
         assert_eq!(f.report.extra.get("author"), Some(&json!("Anna")));
@@ -1173,7 +1402,7 @@ mod tests {
     fn migrations_apply_to_every_report_of_a_backup() {
         let file = json!({"format": BACKUP_FORMAT, "schema_version": 1,
             "reports": [{"author": "A"}, {"author": "B"}]});
-        let FileContents::Backup(b) = read_value_with(file, 1, TEST_STEPS).unwrap() else {
+        let FileContents::Backup(b) = read_value_with(file, None, 1, TEST_STEPS).unwrap() else {
             panic!("not a backup");
         };
         let names: Vec<_> = b.reports.iter().map(|r| r.prepared_by.as_str()).collect();
@@ -1184,7 +1413,7 @@ mod tests {
     fn a_failing_migration_names_the_step_and_the_report() {
         let file = json!({"format": BACKUP_FORMAT, "schema_version": 1,
             "reports": [{"author": "A"}, 7]});
-        let err = read_value_with(file, 1, TEST_STEPS).unwrap_err();
+        let err = read_value_with(file, None, 1, TEST_STEPS).unwrap_err();
         assert_eq!(
             err.message(),
             "Nie udało się przekształcić pliku z wersji 1 do wersji 2 (w polu reports[1]): \
@@ -1195,14 +1424,14 @@ mod tests {
     #[test]
     fn versions_outside_the_migration_range_are_refused() {
         assert_eq!(
-            read_value_with(envelope(4, json!({})), 1, TEST_STEPS).unwrap_err(),
+            read_value_with(envelope(4, json!({})), None, 1, TEST_STEPS).unwrap_err(),
             ReadError::NewerVersion {
                 found: 4,
                 supported: 3
             }
         );
         assert_eq!(
-            read_value_with(envelope(0, json!({})), 1, TEST_STEPS).unwrap_err(),
+            read_value_with(envelope(0, json!({})), None, 1, TEST_STEPS).unwrap_err(),
             ReadError::OlderUnsupported {
                 found: 0,
                 oldest: 1

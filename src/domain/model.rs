@@ -27,7 +27,8 @@ use schemars::JsonSchema;
 /// JSON numbers, which readers may turn into floats. A JSON number is refused with a path.
 mod decimal_text {
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::de::Visitor;
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match v {
@@ -37,16 +38,34 @@ mod decimal_text {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(text) => crate::domain::money::parse_decimal_text(&text)
-                .map(Some)
-                .ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "wartość \"{text}\" nie jest liczbą (oczekiwano np. \"1737\" lub \"12.5\")"
-                    ))
-                }),
+        // A visitor, so a bad number fails while its string is being read and the reader's
+        // error points at that string (not at the end of the object around it).
+        struct DecimalTextVisitor;
+        impl<'de> Visitor<'de> for DecimalTextVisitor {
+            type Value = Option<Decimal>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_str(self)
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                crate::domain::money::parse_decimal_text(text)
+                    .map(Some)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "wartość \"{text}\" nie jest liczbą (oczekiwano np. \"1737\" lub \"12.5\")"
+                        ))
+                    })
+            }
         }
+        d.deserialize_option(DecimalTextVisitor)
     }
 }
 
