@@ -29,6 +29,53 @@ fn clear() {
     local().clear().unwrap();
 }
 
+/// The other tests' reports have durable copies too (every create and import makes one): puts
+/// them back and deletes them through the app, then clears localStorage.
+async fn forget_durable_copies() {
+    let _ = raport_gp::app::durable::recover().await;
+    let store = Store::open().unwrap();
+    for id in store.index().keys() {
+        store.delete(id).unwrap();
+    }
+    clear();
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_report_created_or_imported_has_a_durable_copy_before_any_edit() {
+    use raport_gp::app::durable;
+    forget_durable_copies().await;
+    let store = Store::open().unwrap();
+    store
+        .create("new-1", &bridge::to_json(&report("new-1", "Nowa")))
+        .unwrap();
+    store
+        .put(
+            "imp-1",
+            &bridge::to_json(&report("imp-1", "Z pliku")),
+            storage::Meta::default(),
+        )
+        .unwrap();
+    sleep(200).await;
+    // As after a browser killed before Chromium wrote localStorage to disk.
+    clear();
+    let mut recovered = durable::recover().await;
+    recovered.sort();
+    assert_eq!(recovered, vec!["imp-1".to_string(), "new-1".to_string()]);
+    assert_eq!(store.load("imp-1").unwrap().0.gmina.name, "Z pliku");
+    forget_durable_copies().await;
+}
+
 /// Waits a little (the app mounts after its durable-copy recovery, a few IndexedDB reads).
 async fn settle() {
     for _ in 0..100 {
@@ -418,7 +465,7 @@ fn an_import_never_writes_over_an_unreadable_stored_entry() {
 #[wasm_bindgen_test]
 async fn a_durable_copy_newer_than_local_storage_is_put_back_at_start() {
     use raport_gp::app::durable;
-    clear();
+    forget_durable_copies().await;
     let store = Store::open().unwrap();
     let r = report("dur-1", "Kalisz");
     store.create("dur-1", &bridge::to_json(&r)).unwrap();

@@ -553,6 +553,7 @@ impl Editor {
                 store.save(&id, &restored, self.base_rev.get_value(), known.as_deref())
             })
             .map_err(|e| e.advice())?;
+        super::durable::put(&id, &restored, meta.rev);
         self.pending.set_value(false);
         self.load_doc(
             report,

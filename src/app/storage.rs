@@ -458,6 +458,7 @@ impl Store {
             self.remove(&report_key(id));
             return Err(e);
         }
+        super::durable::put(id, text, meta.rev);
         Ok(meta)
     }
 
@@ -508,6 +509,7 @@ impl Store {
         self.set_making_room(&report_key(id), text)?;
         index.insert(id.to_string(), meta.clone());
         self.write_index(&index)?;
+        super::durable::put(id, text, meta.rev);
         Ok(meta)
     }
 
@@ -582,8 +584,12 @@ impl Store {
             let _ = self.set(key, text);
         }
         let mut index = self.index();
-        index.insert(removed.id.clone(), removed.meta.clone().unwrap_or_default());
-        self.write_index(&index)
+        let meta = removed.meta.clone().unwrap_or_default();
+        let rev = meta.rev;
+        index.insert(removed.id.clone(), meta);
+        self.write_index(&index)?;
+        super::durable::put(&removed.id, &removed.report_text, rev);
+        Ok(())
     }
 
     /// The stored backups of a report as (key, save time, stored value), newest first.

@@ -3,7 +3,8 @@
 // A reload or a closed tab must never lose an edit (the app saves when the page is hidden); a
 // killed process can only lose an edit made within the crash window — the save debounce plus one
 // IndexedDB commit of the durable copy (see src/app/durable.rs) — which this suite measures. Prints
-// `crash cycles: cycles, lost, …, window`.
+// `crash cycles: cycles, lost, …, window`. A second test kills the browser 0.5–4 s after a report
+// was created without any edit (new, sample, import): such a report must survive too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,8 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import { ARGS, CHROMIUM, baseUrl, WELCOME_KEY } from '../lib/browser.mjs';
-import { waitUntil } from '../lib/pages.mjs';
+import { StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
+
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/raport-gp-v2.json');
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 100);
 const FLAGS = ['--headless=new', ...ARGS, '--remote-debugging-port=0'];
@@ -50,6 +54,21 @@ async function openReport(page) {
   return field;
 }
 
+/**
+ * Kills the browser and removes its profile once the process has exited (a renderer or a crash
+ * reporter may still be writing into it for a moment after the browser process died, so the
+ * removal retries). No Chromium of a test outlives it: it would keep the run waiting.
+ */
+async function cleanUp(b, profile) {
+  try { b.proc.kill('SIGKILL'); } catch { /* already gone */ }
+  await exited(b.proc);
+  try {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (e) {
+    console.log(`crash cycles: left the profile ${profile} behind (${e.code})`);
+  }
+}
+
 async function storedIntroduction(page) {
   return page.evaluate(() => {
     for (let i = 0; i < localStorage.length; i++) {
@@ -63,18 +82,7 @@ async function storedIntroduction(page) {
 test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit outside the crash window`, async (t) => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'raport-crash-'));
   let b = await start(profile);
-  // Whatever happens, no Chromium of this test outlives it (it would keep the run waiting).
-  // The profile goes too, once the process has exited (a renderer or a crash reporter may still be
-  // writing into it for a moment after the browser process died, so the removal retries).
-  t.after(async () => {
-    try { b.proc.kill('SIGKILL'); } catch { /* already gone */ }
-    await exited(b.proc);
-    try {
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    } catch (e) {
-      console.log(`crash cycles: left the profile ${profile} behind (${e.code})`);
-    }
-  });
+  t.after(() => cleanUp(b, profile));
   await b.page.goto(baseUrl());
   // A returning user's view: the first-visit welcome was dismissed.
   await b.page.evaluate((key) => localStorage.setItem(key, '1'), WELCOME_KEY);
@@ -123,4 +131,59 @@ test(`${CYCLES} randomized edit → reload | close | kill cycles lose no edit ou
   // machine; before the durable copy (localStorage alone) edits were lost up to ~2 s.
   const LIMIT = Number(process.env.CRASH_WINDOW_LIMIT_MS ?? 1000);
   assert.ok(window <= LIMIT, `an edit typed ${window} ms before the kill was lost (limit ${LIMIT} ms)`);
+});
+
+/** The ids of the reports in the page's localStorage. */
+async function storedIds(page) {
+  return (await storedReports(page)).map((r) => r.id);
+}
+
+test('a report just created, loaded from a sample or imported, never edited, survives a kill 0.5–4 s later', async (t) => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'raport-crash-new-'));
+  let b = await start(profile);
+  t.after(() => cleanUp(b, profile));
+  const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+  // Each path creates a report through a different write (create, or put after the preview).
+  const paths = {
+    new: async (list) => { await list.newButton.click(); },
+    sample: async (list) => {
+      await list.sampleButton.click();
+      await list.page.getByRole('button', { name: /Przykładowo 2025/ }).click();
+    },
+    import: async (list, c) => {
+      const file = structuredClone(fixture);
+      file.report.id = `crash-import-${c}`;
+      await list.importFile({ name: `import-${c}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    },
+  };
+  const delays = [500, 1500, 4000];
+  const results = [];
+  let c = 0;
+  for (const [name, create] of Object.entries(paths)) {
+    for (const delay of delays) {
+      // A returning user's view. (A kill may also lose the welcome's dismissal, which is
+      // written to localStorage only: it is set again each time.)
+      await b.page.goto(baseUrl());
+      await b.page.evaluate((key) => localStorage.setItem(key, '1'), WELCOME_KEY);
+      await b.page.reload();
+      const list = new StartPage(b.page);
+      await list.ready();
+      await b.page.getByTestId('welcome').waitFor({ state: 'hidden' });
+      const before = new Set(await storedIds(b.page));
+      await create(list, c);
+      // The new report is in this tab's localStorage; nothing was typed into it.
+      const made = await waitUntil(async () => (await storedIds(b.page)).find((id) => !before.has(id)), { message: `the ${name} report stored` });
+      await b.page.waitForTimeout(delay);
+      b.proc.kill('SIGKILL');
+      await exited(b.proc);
+      b = await start(profile);
+      await b.page.goto(baseUrl());
+      await new StartPage(b.page).ready();
+      results.push({ path: name, delay, kept: (await storedIds(b.page)).includes(made) });
+      c++;
+    }
+  }
+  const lost = results.filter((r) => !r.kept);
+  console.log(`crash cycles after creating a report: kills ${results.length}, lost ${lost.length}`);
+  assert.deepEqual(lost, []);
 });
