@@ -181,15 +181,17 @@ pub fn format_number(d: rust_decimal::Decimal) -> String {
     money::decimal_pl(d, 0)
 }
 
-/// The sample reports offered on the start screen: (slug, label). Nothing is read until one is
-/// chosen (`sample`): reading them all was most of the start screen's first render.
+/// The sample reports offered on the start screen: (slug, label). Nothing is fetched or read
+/// until one is chosen (`sample`).
 pub fn sample_labels() -> Vec<(&'static str, &'static str)> {
-    samples::labels()
+    samples::SAMPLES.to_vec()
 }
 
-/// The sample report with this slug (from `sample_labels`).
-pub fn sample(slug: &str) -> Option<Report> {
-    samples::by_slug(slug)
+/// The sample report with this slug (from `sample_labels`), fetched from beside the app (the
+/// service worker has it offline) and read through the import pipeline; or why it could not be.
+pub async fn sample(slug: &str) -> Result<Report, String> {
+    let text = super::files::fetch_text(&samples::url(slug)).await?;
+    samples::from_text(&text)
 }
 
 /// Which backups to keep, given their save times (ms since epoch) and now: indices to keep.

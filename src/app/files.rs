@@ -1,9 +1,10 @@
 //! Files going out of and coming into the browser: the names of downloaded files, the
-//! "Eksportuj wszystko" backup, text copied to the clipboard, and reading a chosen or dropped
-//! file. Invariants: a file's size
+//! "Eksportuj wszystko" backup, text copied to the clipboard, reading a chosen or dropped
+//! file, and fetching a file published beside the app (a sample). Invariants: a file's size
 //! is checked (`File.size`) before a byte of it is read; every export that leaves the browser is
 //! recorded in the index (`exported_at`), so the editor's nudge knows when the last copy was made.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::bridge::{self, ReadFailure};
@@ -168,4 +169,34 @@ pub fn with_chosen_file(
         let text = read_text(&file).await.map_err(|f| f.message);
         then(name, text);
     });
+}
+
+#[wasm_bindgen(inline_js = r#"
+export async function fetch_text(url) {
+  let r;
+  try { r = await fetch(url); } catch (e) { throw 'offline'; }
+  if (!r.ok) throw 'HTTP ' + r.status;
+  return await r.text();
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = fetch_text)]
+    fn fetch_text_js(url: &str) -> js_sys::Promise;
+}
+
+/// The text of a file published beside the app (`url` relative to the page), or a Polish
+/// sentence saying why it could not be had.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    match wasm_bindgen_futures::JsFuture::from(fetch_text_js(url)).await {
+        Ok(text) => text
+            .as_string()
+            .ok_or_else(|| "serwer nie zwrócił tekstu".to_string()),
+        Err(why) => Err(match why.as_string().as_deref() {
+            Some("offline") => "nie udało się go pobrać (brak połączenia z internetem?); \
+                                połącz się i spróbuj ponownie"
+                .to_string(),
+            Some(status) => format!("serwer nie udostępnił pliku ({status})"),
+            None => "nie udało się go pobrać".to_string(),
+        }),
+    }
 }

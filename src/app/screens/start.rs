@@ -120,13 +120,30 @@ pub fn StartScreen() -> impl IntoView {
         })
     });
 
+    // A sample is fetched when chosen; a second click while it comes does not make a second
+    // report.
+    let loading_sample = RwSignal::new(false);
+    let load_sample = move |slug: &'static str, label: &'static str| {
+        if loading_sample.get_untracked() {
+            return;
+        }
+        loading_sample.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = bridge::sample(slug).await;
+            loading_sample.try_set(false);
+            match result {
+                Ok(report) => create_and_open(app, editor, report),
+                Err(m) => {
+                    error.try_set(Some(format!("Nie wczytano przykładu „{label}”: {m}.")));
+                }
+            }
+        });
+    };
     // The welcome's sample is the current form of report: the joint program (the last sample).
     let welcome_sample = Callback::new(move |_| {
-        if let Some(report) = bridge::sample_labels()
-            .pop()
-            .and_then(|(slug, _)| bridge::sample(slug))
-        {
-            create_and_open(app, editor, report);
+        if let Some((slug, label)) = bridge::sample_labels().pop() {
+            load_sample(slug, label);
         }
     });
     let welcome_new = Callback::new(move |_| {
@@ -201,11 +218,8 @@ pub fn StartScreen() -> impl IntoView {
                                 <li>
                                     <button
                                         type="button"
-                                        on:click=move |_| {
-                                            if let Some(report) = bridge::sample(slug) {
-                                                create_and_open(app, editor, report)
-                                            }
-                                        }
+                                        aria-busy=move || loading_sample.get().to_string()
+                                        on:click=move |_| load_sample(slug, label)
                                     >
                                         "Wczytaj: "
                                         {label}

@@ -1,8 +1,12 @@
-//! The two sample reports, kept as files of the JSON format (embedded at build time and read
-//! through the same pipeline as any imported file): Kalisz 2020 (a real city's drug-only program,
-//! figures from its public report, texts in our own words) and a fictional small rural gmina's
-//! joint program for 2025 that exercises every part of the model — a GKRPA, a consultation point,
-//! the small-bottle fee, carry-over of permit-fee money.
+//! The two sample reports, kept as files of the JSON format in `public/samples/` (published with
+//! the app and read through the same pipeline as any imported file): Kalisz 2020 (a real city's
+//! drug-only program, figures from its public report, texts in our own words) and a fictional
+//! small rural gmina's joint program for 2025 that exercises every part of the model — a GKRPA, a
+//! consultation point, the small-bottle fee, carry-over of permit-fee money.
+//!
+//! The browser build does not embed them: the app fetches `samples/<slug>.json` when a sample is
+//! chosen (the service worker precaches it for offline use), so the first load does not carry
+//! ~80 KB of JSON that most visits never read. Native builds (the CLI) and tests embed them.
 //!
 //! Invariants (tested below): each file is of the current schema version, every id is unique
 //! within its report, every realizer, goal and coalition member resolves, the joint sample covers
@@ -14,62 +18,77 @@ pub mod generate;
 use super::format::{self, FileContents};
 use super::model::*;
 
-/// The sample files: (slug, Polish label, file text), in the order the UI offers them.
-const FILES: [(&str, &str, &str); 2] = [
+/// The samples as (slug, Polish label), in the order the UI offers them; a sample's file is
+/// `public/samples/<slug>.json`, served as `samples/<slug>.json` beside the app.
+pub const SAMPLES: [(&str, &str); 2] = [
     (
         "kalisz-2020",
         "Kalisz 2020 — program przeciwdziałania narkomanii",
-        include_str!("kalisz-2020.json"),
     ),
     (
         "przykladowo-2025",
         "Gmina Przykładowo 2025 — program wspólny (fikcyjny przykład)",
-        include_str!("przykladowo-2025.json"),
     ),
 ];
 
-/// Reads one embedded sample (a broken sample file fails every test at once).
-fn read(text: &str) -> Report {
+/// The address of a sample's file relative to the app's page.
+pub fn url(slug: &str) -> String {
+    format!("samples/{slug}.json")
+}
+
+/// Reads a sample's file text into its report, through the import pipeline; the Polish message
+/// of what is wrong when the text is not a report file (a damaged download).
+pub fn from_text(text: &str) -> Result<Report, String> {
     match format::read_file(text) {
-        Ok(FileContents::Report(file)) => file.report,
-        Ok(FileContents::Backup(_)) => panic!("a sample file holds one report"),
-        Err(e) => panic!("a sample file does not read: {}", e.message()),
+        Ok(FileContents::Report(file)) => Ok(file.report),
+        Ok(FileContents::Backup(_)) => Err("plik przykładu zawiera kopię wielu raportów".into()),
+        Err(e) => Err(e.message()),
     }
 }
 
-/// Every sample as (slug, Polish label, report), in the order the UI offers them.
-pub fn all() -> Vec<(&'static str, &'static str, Report)> {
-    FILES
-        .iter()
-        .map(|(slug, label, text)| (*slug, *label, read(text)))
-        .collect()
+/// The sample file texts, embedded in native builds only, in the order of [`SAMPLES`].
+#[cfg(any(test, not(target_arch = "wasm32")))]
+const TEXTS: [&str; 2] = [
+    include_str!("../../../public/samples/kalisz-2020.json"),
+    include_str!("../../../public/samples/przykladowo-2025.json"),
+];
+
+/// Reads one embedded sample (a broken sample file fails every test at once).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn read(text: &str) -> Report {
+    from_text(text).unwrap_or_else(|m| panic!("a sample file does not read: {m}"))
 }
 
-/// Every sample as (slug, Polish label), in the order the UI offers them, without reading any:
-/// reading both files costs tens of milliseconds, which a list of buttons does not need.
-pub fn labels() -> Vec<(&'static str, &'static str)> {
-    FILES
+/// Every sample as (slug, Polish label, report), in the order the UI offers them.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn all() -> Vec<(&'static str, &'static str, Report)> {
+    SAMPLES
         .iter()
-        .map(|(slug, label, _)| (*slug, *label))
+        .zip(TEXTS)
+        .map(|((slug, label), text)| (*slug, *label, read(text)))
         .collect()
 }
 
 /// The sample with this slug, read from its file (`None` for an unknown slug).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn by_slug(slug: &str) -> Option<Report> {
-    FILES
+    SAMPLES
         .iter()
-        .find(|(s, _, _)| *s == slug)
-        .map(|(_, _, text)| read(text))
+        .zip(TEXTS)
+        .find(|((s, _), _)| *s == slug)
+        .map(|(_, text)| read(text))
 }
 
 /// Kalisz 2020: a real city's drug-only program.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn kalisz_2020() -> Report {
-    read(FILES[0].2)
+    read(TEXTS[0])
 }
 
 /// Gmina Przykładowo 2025: a fictional joint program.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn small_gmina_2025() -> Report {
-    read(FILES[1].2)
+    read(TEXTS[1])
 }
 
 #[cfg(test)]
@@ -306,15 +325,25 @@ mod tests {
     }
 
     #[test]
-    fn labels_and_by_slug_match_all() {
+    fn every_sample_is_a_published_file_that_reads_by_its_slug() {
         let all = all();
-        let labels = labels();
-        assert_eq!(labels.len(), all.len());
-        for ((slug, label), (s, l, report)) in labels.iter().zip(&all) {
+        assert_eq!(SAMPLES.len(), all.len());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        for ((slug, label), (s, l, report)) in SAMPLES.iter().zip(&all) {
             assert_eq!((slug, label), (s, l));
             assert_eq!(by_slug(slug).as_ref(), Some(report));
+            // What the browser fetches is what the native build embeds.
+            let served = std::fs::read_to_string(root.join(url(slug))).unwrap();
+            assert_eq!(from_text(&served).as_ref(), Ok(report));
         }
         assert!(by_slug("no-such-sample").is_none());
+    }
+
+    #[test]
+    fn a_damaged_sample_download_is_refused_with_a_message() {
+        let cut = &TEXTS[0][..TEXTS[0].len() / 2];
+        assert!(from_text(cut).unwrap_err().contains("uszkodzony"));
+        assert!(from_text("<html>offline</html>").is_err());
     }
 
     #[test]

@@ -62,7 +62,7 @@ test('a full storage: an import fits by dropping old backups; one that cannot fi
   await start.ready();
   await seedOldBackups(page);
   const junk = await fillStorage(page);
-  const sample = JSON.parse(fs.readFileSync(new URL('../../../src/domain/samples/kalisz-2020.json', import.meta.url), 'utf8'));
+  const sample = JSON.parse(fs.readFileSync(new URL('../../../public/samples/kalisz-2020.json', import.meta.url), 'utf8'));
 
   // ~240 K chars: fits once old backups are dropped.
   sample.report.gmina.name = `Kalisz ${'k'.repeat(240_000)}`;

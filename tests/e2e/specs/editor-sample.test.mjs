@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage } from '../lib/pages.mjs';
+import { StartPage, storedReports } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -95,5 +95,26 @@ test('a finding is also shown under its field and tied to it by aria-describedby
   await field.fill('2021-03-15');
   await page.locator(`[id="${noteId}"]`).waitFor({ state: 'detached' });
   assert.equal(await field.getAttribute('aria-describedby'), null);
+  await context.close();
+});
+
+test('a sample that cannot be fetched says why, and no report is made', async () => {
+  const { context, page, problems } = await openApp(browser);
+  // The samples are fetched when chosen: here the network fails on a first visit.
+  await page.route('**/samples/*.json', (route) => route.abort('internetdisconnected'));
+  const start = new StartPage(page);
+  await start.sampleButton.click();
+  await page.getByRole('button', { name: /Kalisz 2020/ }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Nie wczytano przykładu' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /„Kalisz 2020 — program przeciwdziałania narkomanii”: nie udało się go pobrać \(brak połączenia z internetem\?\)/);
+  assert.equal(await start.heading.isVisible(), true);
+  assert.deepEqual(await storedReports(page), []);
+  // Once the network is back, the same button loads it.
+  await page.unroute('**/samples/*.json');
+  await page.getByRole('button', { name: /Kalisz 2020/ }).click();
+  await page.getByLabel('Nazwa gminy').waitFor();
+  assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), 'Kalisz');
+  assert.deepEqual(problems.filter((p) => !/samples\/kalisz-2020\.json|Failed to load resource/.test(p)), []);
   await context.close();
 });

@@ -60,6 +60,10 @@ test('offline after the first visit: reload, open a report, edit, check, preview
   await page.reload();
   await start.ready();
   assert.ok(fromWorker.length > 0 && fromWorker.every(Boolean), 'every response came from the service worker');
+  // A sample not opened before is fetched when chosen: the worker's precache has it.
+  editor = await start.loadSample(/Kalisz 2020/);
+  assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), 'Kalisz');
+  await editor.goToList();
 
   editor = await start.open(/Przykładowo/);
   await page.getByLabel('Nazwa gminy').fill('Gmina Bez Sieci');
