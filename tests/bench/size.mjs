@@ -1,12 +1,11 @@
 // Size and first-load benchmark of the release build in dist/: every file raw / gzip / brotli,
 // the total first-load transfer, and the time until the app has rendered in Debian's Chromium.
 //   node tests/bench/size.mjs [--dist dist] [--runs 5]
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../e2e/lib/server.mjs';
 import { launch } from '../e2e/lib/browser.mjs';
+import { firstLoad, kb } from './first-load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -14,21 +13,7 @@ const arg = (k, d) => (argv.includes(`--${k}`) ? argv[argv.indexOf(`--${k}`) + 1
 const dist = path.resolve(arg('dist', path.join(here, '../../dist')));
 const runs = Number(arg('runs', 5));
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const sizes = (buf) => ({
-  raw: buf.length,
-  gzip: zlib.gzipSync(buf, { level: 9 }).length,
-  brotli: zlib.brotliCompressSync(buf, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
-  }).length,
-});
-
-// What a first visit downloads: the page and the assets it links (not the schema).
-const firstLoad = fs
-  .readdirSync(dist)
-  .filter((f) => /\.(html|js|wasm|css|svg|ico)$/.test(f));
-const rows = firstLoad.map((f) => ({ file: f, ...sizes(fs.readFileSync(path.join(dist, f))) }));
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const { rows, total } = firstLoad(dist);
 
 console.log('| file | raw | gzip -9 | brotli -11 |');
 console.log('|---|---:|---:|---:|');
