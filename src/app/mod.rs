@@ -7,6 +7,7 @@
 
 pub mod bridge;
 pub mod components;
+pub mod defer;
 pub mod durable;
 pub mod files;
 pub mod import;

@@ -622,21 +622,33 @@ pub fn format_time(ms: f64, with_date: bool) -> String {
 
 /// Moves focus to the first existing element among candidates (after the DOM updates).
 pub fn focus_later(candidates: Vec<String>) {
-    request_animation_frame(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        for id in candidates {
-            if let Some(el) = doc.get_element_by_id(&id) {
-                use wasm_bindgen::JsCast;
-                if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                    el.scroll_into_view_with_bool(false);
-                    return;
-                }
+    request_animation_frame(move || focus_first(candidates, 120));
+}
+
+/// Focuses the first of `candidates` that exists. While forms are still being built a few per
+/// frame (`defer`), it waits for the first candidate (up to `frames_left` frames) instead of
+/// settling for a fallback.
+fn focus_first(candidates: Vec<String>, frames_left: u32) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let waiting = frames_left > 0 && super::defer::pending();
+    for (i, id) in candidates.iter().enumerate() {
+        if let Some(el) = doc.get_element_by_id(id) {
+            if i > 0 && waiting {
+                break;
+            }
+            use wasm_bindgen::JsCast;
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+                el.scroll_into_view_with_bool(false);
+                return;
             }
         }
-    });
+    }
+    if waiting {
+        request_animation_frame(move || focus_first(candidates, frames_left - 1));
+    }
 }
 
 /// `n` with the Polish plural form of a noun: `plural(2, "błąd", "błędy", "błędów")` → `2 błędy`.

@@ -64,6 +64,10 @@ pub fn act_dom_id(activity_id: &str, field: &[&str]) -> String {
     dom_id(&parts)
 }
 
+/// Whether the activity list around a card is still being shown for the first time.
+#[derive(Clone, Copy)]
+struct ListOpening(StoredValue<bool>);
+
 /// A list of activity cards with an "add" button.
 #[component]
 fn ActivityList(
@@ -73,6 +77,13 @@ fn ActivityList(
     level: u8,
 ) -> impl IntoView {
     let ed = expect_context::<Editor>();
+    // The cards shown with the list build their forms a few a frame (see `defer`); a card that
+    // comes later (added, duplicated, put back by "Cofnij") builds its form at once.
+    let opening = StoredValue::new(true);
+    request_animation_frame(move || {
+        let _ = opening.try_set_value(false);
+    });
+    provide_context(ListOpening(opening));
     let keys = keys_for(ed, filter.clone());
     let f2 = filter.clone();
     let add = move |_| {
@@ -397,6 +408,16 @@ fn ActivityCard(
     let card_id = act_dom_id(&aid, &[]);
     let body_id = format!("{card_id}-body");
     let expanded = Signal::derive(move || ed.expanded.with(|s| s.contains(&key)));
+    // A card shown expanded with its list builds its form a few frames later (see `defer`), so
+    // the section's heading and the card headings are on the screen first; a card added later,
+    // or expanded later, builds its form at once.
+    let with_list =
+        use_context::<ListOpening>().is_some_and(|o| o.0.try_get_value().unwrap_or(false));
+    let built = if with_list && expanded.get_untracked() {
+        crate::app::defer::ready_later()
+    } else {
+        RwSignal::new(true)
+    };
     let s = sig.clone();
     let title = move || {
         s.with(|a| {
@@ -513,8 +534,7 @@ fn ActivityCard(
             {notes_view(cid_notes.clone(), notes_for(&cid_notes))}
             <div id=body_id2 hidden=move || !expanded.get()>
                 {move || {
-                    expanded
-                        .get()
+                    (expanded.get() && built.get())
                         .then(|| view! { <ActivityBody sig=sig_body.clone() aid=aid2.clone() /> })
                 }}
             </div>
