@@ -53,13 +53,19 @@ test('offline after the first visit: reload, open a report, edit, check, preview
   await context.setOffline(true);
   await site.close();
   const problems = [];
+  // The tab's icon is fetched by the browser itself, not by the app: on a busy machine Chromium
+  // sometimes answers it from its own caches (or gives up offline) instead of asking the
+  // worker — the app is not at fault, and the icon is left out of both checks.
+  const favicon = (url) => /\/favicon-[0-9a-f]+\.svg$/.test(url);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-  const fromWorker = [];
-  page.on('response', (r) => fromWorker.push(r.fromServiceWorker()));
+  page.on('requestfailed', (r) => favicon(r.url()) || problems.push(`requestfailed: ${r.url()}`));
+  const responses = [];
+  page.on('response', (r) => responses.push({ url: r.url(), worker: r.fromServiceWorker() }));
   await page.reload();
   await start.ready();
-  assert.ok(fromWorker.length > 0 && fromWorker.every(Boolean), 'every response came from the service worker');
+  const notFromWorker = responses.filter((r) => !r.worker && !favicon(r.url)).map((r) => r.url);
+  assert.ok(responses.length > 0, 'responses came');
+  assert.deepEqual(notFromWorker, [], 'every response came from the service worker');
   // A sample not opened before is fetched when chosen: the worker's precache has it.
   editor = await start.loadSample(/Kalisz 2020/);
   assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), 'Kalisz');
