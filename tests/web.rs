@@ -82,13 +82,7 @@ async fn settle() {
         if document().query_selector("main#tresc").unwrap().is_some() {
             return;
         }
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+        sleep(20).await;
     }
 }
 
@@ -473,13 +467,7 @@ async fn a_durable_copy_newer_than_local_storage_is_put_back_at_start() {
     let mut newer = r.clone();
     newer.introduction = "zapisane tuż przed awarią".into();
     durable::put("dur-1", &bridge::to_json(&newer), 5);
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    sleep(200).await;
     let recovered = durable::recover().await;
     assert_eq!(recovered, vec!["dur-1".to_string()]);
     let (back, meta) = store.load("dur-1").unwrap();
@@ -487,14 +475,7 @@ async fn a_durable_copy_newer_than_local_storage_is_put_back_at_start() {
     assert_eq!(meta.rev, 5);
     // An older copy never replaces what localStorage holds.
     durable::put("dur-1", &bridge::to_json(&r), 2);
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
-            .unwrap();
-    }))
-    .await
-    .unwrap();
+    sleep(200).await;
     assert!(durable::recover().await.is_empty());
     assert_eq!(
         store.load("dur-1").unwrap().0.introduction,

@@ -6,10 +6,10 @@
 //! crash-cycle suite. After each successful localStorage write of a report — a save, and every
 //! write that creates or replaces one (new report, sample, import and its undo, undelete,
 //! restore from a backup) — the same text goes here; when the app starts, a copy here that is
-//! newer than what localStorage holds (by revision) is put back before anything is shown. localStorage stays the working store (synchronous, so a closing tab
-//! still saves); this copy only narrows the crash window to the save debounce plus one
-//! IndexedDB commit. Every failure here is silent by design: it is a safety net under a store
-//! whose own failures are shown.
+//! newer than what localStorage holds (by revision) is put back before anything is shown.
+//! localStorage stays the working store (synchronous, so a closing tab still saves); this copy
+//! only narrows the crash window to the save debounce plus one IndexedDB commit. Every failure
+//! here is silent by design: it is a safety net under a store whose own failures are shown.
 
 use wasm_bindgen::prelude::*;
 

@@ -772,33 +772,22 @@ fn migrate(
 /// where it stopped, and [`path_at`] turns that into the field's path.
 fn deserialize<T: DeserializeOwned>(json: &str) -> Result<T, ReadError> {
     serde_json::from_str(json).map_err(|e| {
-        let cause = e.to_string();
-        // serde_json counts `column` in bytes from the line start, up to and including the last
-        // byte it read: the end of the value that did not fit (or the `}` of an object that
-        // lacks a field) — or, for a value of the wrong kind that it only peeked at (an object
-        // or a list where it expected another kind), the byte before that value.
-        let line_start = json
-            .split_inclusive('\n')
-            .take(e.line().saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>();
-        let mut at = (line_start + e.column()).saturating_sub(1);
+        // The last byte serde_json read: the end of the value that did not fit (or the `}` of an
+        // object that lacks a field) — or, for a value of the wrong kind that it only peeked at
+        // (an object or a list where it expected another kind), the byte before that value.
+        let mut at = error_end(json, &e).saturating_sub(1);
         let bytes = json.as_bytes();
         if matches!(bytes.get(at), Some(b':' | b',' | b'[' | b'{')) {
             at += 1;
         }
-        while matches!(bytes.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        while bytes.get(at).copied().is_some_and(is_json_space) {
             at += 1;
         }
         let path = path_at(json, at);
         // The value itself, for the message (the text parsed before, so this cannot fail).
         let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
         let found = lookup(&root, &path);
-        let cause = cause
-            .split(" at line ")
-            .next()
-            .unwrap_or(&cause)
-            .to_string();
+        let cause = without_position(&e.to_string()).to_string();
         ReadError::Invalid {
             path: path_text(&path),
             problem: classify(&cause, found),
@@ -857,6 +846,27 @@ fn path_at(json: &str, at: usize) -> Vec<Segment> {
     }
 }
 
+/// JSON's whitespace.
+fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Where serde_json stopped in `json`, as a byte offset: it counts `column` in bytes from the
+/// line start, up to and including the byte it stopped at.
+fn error_end(json: &str, e: &serde_json::Error) -> usize {
+    let line_start = json
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    line_start + e.column()
+}
+
+/// serde_json's message without its " at line L column C" (the caller says where, in words).
+fn without_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
 /// A cursor over well-formed JSON text that skips values and notes the one covering `at`.
 struct Scan<'a> {
     text: &'a str,
@@ -870,7 +880,7 @@ impl Scan<'_> {
     }
 
     fn skip_space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        while self.peek().is_some_and(is_json_space) {
             self.i += 1;
         }
     }
@@ -945,10 +955,10 @@ impl Scan<'_> {
             }
             Some(b'"') => self.string(),
             Some(_) => {
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
-                ) {
+                while self
+                    .peek()
+                    .is_some_and(|b| !matches!(b, b',' | b']' | b'}') && !is_json_space(b))
+                {
                     self.i += 1;
                 }
             }
@@ -1073,14 +1083,7 @@ fn describe(v: &Value) -> String {
 fn syntax_error(file: &str, start: usize, json: &str, e: &serde_json::Error) -> ReadError {
     let cause = e.to_string();
     let detail = syntax_detail(&cause);
-    // serde_json: `column` is the byte count from the line start up to and including the
-    // offending byte.
-    let line_start = json
-        .split_inclusive('\n')
-        .take(e.line().saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let end = (start + line_start + e.column()).min(file.len());
+    let end = (start + error_end(json, e)).min(file.len());
     let (line, column) = line_and_column(file, end);
     ReadError::Syntax {
         line,
@@ -1106,8 +1109,7 @@ fn line_and_column(text: &str, end: usize) -> (usize, usize) {
 
 /// serde_json's syntax messages in Polish (without the position, which the caller adds).
 fn syntax_detail(cause: &str) -> String {
-    let code = cause.split(" at line ").next().unwrap_or(cause);
-    match code {
+    match without_position(cause) {
         "EOF while parsing a list" => "plik kończy się przed zamknięciem listy nawiasem ]".into(),
         "EOF while parsing an object" => {
             "plik kończy się przed zamknięciem obiektu nawiasem }".into()

@@ -46,50 +46,53 @@ pub fn from_text(text: &str) -> Result<Report, String> {
     }
 }
 
-/// The sample file texts, embedded in native builds only, in the order of [`SAMPLES`].
+/// The sample files embedded, for native builds (the CLI) and tests; the browser fetches them.
 #[cfg(any(test, not(target_arch = "wasm32")))]
-const TEXTS: [&str; 2] = [
-    include_str!("../../../public/samples/kalisz-2020.json"),
-    include_str!("../../../public/samples/przykladowo-2025.json"),
-];
+mod embedded {
+    use super::{from_text, Report, SAMPLES};
 
-/// Reads one embedded sample (a broken sample file fails every test at once).
-#[cfg(any(test, not(target_arch = "wasm32")))]
-fn read(text: &str) -> Report {
-    from_text(text).unwrap_or_else(|m| panic!("a sample file does not read: {m}"))
+    /// The sample file texts, in the order of [`SAMPLES`].
+    pub(super) const TEXTS: [&str; 2] = [
+        include_str!("../../../public/samples/kalisz-2020.json"),
+        include_str!("../../../public/samples/przykladowo-2025.json"),
+    ];
+
+    /// Reads one embedded sample (a broken sample file fails every test at once).
+    fn read(text: &str) -> Report {
+        from_text(text).unwrap_or_else(|m| panic!("a sample file does not read: {m}"))
+    }
+
+    /// Every sample as (slug, Polish label, report), in the order the UI offers them.
+    pub fn all() -> Vec<(&'static str, &'static str, Report)> {
+        SAMPLES
+            .iter()
+            .zip(TEXTS)
+            .map(|((slug, label), text)| (*slug, *label, read(text)))
+            .collect()
+    }
+
+    /// The sample with this slug, read from its file (`None` for an unknown slug).
+    pub fn by_slug(slug: &str) -> Option<Report> {
+        SAMPLES
+            .iter()
+            .zip(TEXTS)
+            .find(|((s, _), _)| *s == slug)
+            .map(|(_, text)| read(text))
+    }
+
+    /// Kalisz 2020: a real city's drug-only program.
+    pub fn kalisz_2020() -> Report {
+        read(TEXTS[0])
+    }
+
+    /// Gmina Przykładowo 2025: a fictional joint program.
+    pub fn small_gmina_2025() -> Report {
+        read(TEXTS[1])
+    }
 }
 
-/// Every sample as (slug, Polish label, report), in the order the UI offers them.
 #[cfg(any(test, not(target_arch = "wasm32")))]
-pub fn all() -> Vec<(&'static str, &'static str, Report)> {
-    SAMPLES
-        .iter()
-        .zip(TEXTS)
-        .map(|((slug, label), text)| (*slug, *label, read(text)))
-        .collect()
-}
-
-/// The sample with this slug, read from its file (`None` for an unknown slug).
-#[cfg(any(test, not(target_arch = "wasm32")))]
-pub fn by_slug(slug: &str) -> Option<Report> {
-    SAMPLES
-        .iter()
-        .zip(TEXTS)
-        .find(|((s, _), _)| *s == slug)
-        .map(|(_, text)| read(text))
-}
-
-/// Kalisz 2020: a real city's drug-only program.
-#[cfg(any(test, not(target_arch = "wasm32")))]
-pub fn kalisz_2020() -> Report {
-    read(TEXTS[0])
-}
-
-/// Gmina Przykładowo 2025: a fictional joint program.
-#[cfg(any(test, not(target_arch = "wasm32")))]
-pub fn small_gmina_2025() -> Report {
-    read(TEXTS[1])
-}
+pub use embedded::{all, by_slug, kalisz_2020, small_gmina_2025};
 
 #[cfg(test)]
 fn zl(s: &str) -> Amount {
@@ -341,7 +344,8 @@ mod tests {
 
     #[test]
     fn a_damaged_sample_download_is_refused_with_a_message() {
-        let cut = &TEXTS[0][..TEXTS[0].len() / 2];
+        let text = embedded::TEXTS[0];
+        let cut = &text[..text.len() / 2];
         assert!(from_text(cut).unwrap_err().contains("uszkodzony"));
         assert!(from_text("<html>offline</html>").is_err());
     }
