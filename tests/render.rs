@@ -228,112 +228,6 @@ fn assert_markup_is_ours(html: &str) {
     }
 }
 
-const HOSTILE: &str = "<script>alert(1)</script>\" onmouseover=\"alert(1)' onfocus='alert(1)\
-                       </script><script>alert(1)</script><img src=x onerror=alert(1)><!--";
-
-/// A full sample with hostile text in every kind of place that reaches the output.
-fn hostile_report() -> Report {
-    let mut r = samples::small_gmina_2025();
-    let h = || HOSTILE.to_string();
-    r.program.title = h();
-    r.program.resolution.number = h();
-    r.program.resolution.council = h();
-    r.program.strategy.title = h();
-    r.program.coordinator = h();
-    r.gmina.name = h();
-    r.gmina.voivodeship = h();
-    r.gmina.teryt = h();
-    r.prepared_by = h();
-    r.introduction = h();
-    r.monitoring = h();
-    r.conclusions = format!("{HOSTILE}\n\n{HOSTILE}\n{HOSTILE}");
-    r.partners[0].name = h();
-    r.partners[0].role = h();
-    r.partners[0].address = h();
-    r.goals[0].title = h();
-    r.goals[0].aim = h();
-    r.goals[0].number = h();
-    let a = &mut r.activities[0];
-    a.title = h();
-    a.description = h();
-    a.notes = h();
-    a.status_reason = h();
-    a.indicators[0].name = h();
-    a.cost.chapter = h();
-    a.cost.paragraph = h();
-    a.realizers.push(raport_gp::domain::model::Id::new(HOSTILE));
-    a.tasks.push(TaskId::new(HOSTILE));
-    r.budget.lines[0].chapter = h();
-    r.budget.lines[0].paragraph = h();
-    r.budget.external[0].description = h();
-    r.coalitions[0].name = h();
-    r.coalitions[0].description = h();
-    r.coalitions[0].working_groups[0].name = h();
-    r.coalitions[0].working_groups[0].topic = h();
-    r.coalitions[0]
-        .members
-        .push(raport_gp::domain::model::Id::new(HOSTILE));
-    r.context_figures[0].name = h();
-    r.context_figures[0].unit = h();
-    r.context_figures[0].source = h();
-    r.task_gaps.push(TaskGap {
-        task: TaskId::new("alcohol.6"),
-        reason: h(),
-        ..TaskGap::default()
-    });
-    let s = r.signature.as_mut().unwrap();
-    s.place = h();
-    s.name = h();
-    s.function = h();
-    // The blocks of schema v2.
-    r.activities[1].recommended_program = h();
-    r.gkrpa.notes = h();
-    let p = &mut r.consultation_points[0];
-    p.name = h();
-    p.staff = h();
-    p.notes = h();
-    p.referrals[0].target = h();
-    r.group_costs.push(GroupCost {
-        id: Id::new("group-1"),
-        description: h(),
-        goal: Some(Id::new(HOSTILE)),
-        activities: vec![r.activities[0].id.clone(), Id::new(HOSTILE)],
-        cost: Cost {
-            executed: Some(zl("10.00")),
-            chapter: h(),
-            paragraph: h(),
-            ..Cost::default()
-        },
-        ..GroupCost::default()
-    });
-    r.council.outcome = CouncilOutcome::Resolution;
-    r.council.resolution_number = h();
-    r.council.notes = h();
-    r.gkrpa.budget_lines.push(Id::new(HOSTILE));
-    // Last year, from a file with a hostile name, with an activity and a partner this year has
-    // not: their names reach the comparison section.
-    let mut last = r.clone();
-    last.year -= 1;
-    last.activities.push(Activity {
-        id: Id::new("gone"),
-        title: h(),
-        indicators: vec![Indicator {
-            id: Id::new("gone-1"),
-            name: h(),
-            achieved: Some(dec("5")),
-            ..Indicator::default()
-        }],
-        ..Activity::default()
-    });
-    last.partners.push(raport_gp::domain::model::Partner {
-        id: Id::new("gone-partner"),
-        name: format!("{HOSTILE} (partner)"),
-        ..Default::default()
-    });
-    r.previous_year = Some(PreviousYear::from_report(&last, Some(HOSTILE)));
-    r
-}
-
 // ------------------------------------------------------------------------------------------
 // Snapshots
 // ------------------------------------------------------------------------------------------
@@ -373,7 +267,7 @@ fn rendering_is_deterministic() {
 
 #[test]
 fn hostile_text_comes_out_inert_in_both_layouts() {
-    let r = hostile_report();
+    let r = common::hostile_report();
     let json = serde_json::to_string(&r).unwrap().replace('<', "\\u003c");
     for layout in [Layout::ByGoal, Layout::ByTask] {
         let html = render_with(&r, layout, Some(json.clone()));
@@ -398,7 +292,7 @@ fn hostile_text_comes_out_inert_in_both_layouts() {
 
 #[test]
 fn embedded_json_is_one_inert_data_block_that_reads_back() {
-    let r = hostile_report();
+    let r = common::hostile_report();
     // As the caller should prepare it, and as a careless caller might (raw `</script>`, `<!--`).
     let escaped = serde_json::to_string(&r).unwrap().replace('<', "\\u003c");
     let raw = serde_json::to_string(&r).unwrap();

@@ -19,6 +19,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use raport_gp::cli::terminal_safe;
 use raport_gp::domain::date::Date;
+use raport_gp::domain::docx::render_docx;
 use raport_gp::domain::format::{self, FileContents, MAX_FILE_BYTES, SCHEMA_VERSION};
 use raport_gp::domain::kcpu;
 use raport_gp::domain::model::{Layout, Regime, Report};
@@ -135,10 +136,13 @@ Użycie:
       Na końcu wiersz „Razem: …”.
       -q, --quiet        tylko wiersze podsumowania, po jednym na raport
 
-  raport render PLIK -o WYNIK.html [--uklad cele|zadania] [--raport ID]
+  raport render PLIK -o WYNIK.html [--format html|docx] [--uklad cele|zadania] [--raport ID]
       Zapisuje raport do druku (HTML) z dołączonymi danymi raportu, które aplikacja umie
-      wczytać z powrotem.
+      wczytać z powrotem, albo jako dokument Word (DOCX) do dalszej edycji.
       -o, --output PLIK  plik wynikowy (wymagany; „-” to standardowe wyjście)
+      --format html      strona HTML do druku (domyślnie)
+      --format docx      dokument Word z tą samą treścią, stylami nagłówków i numerami
+                         stron; otwiera się w Wordzie i LibreOffice
       --uklad cele       działania według celów programu
       --uklad zadania    działania według zadań ustawowych
                          (domyślnie: układ zapisany w raporcie)
@@ -260,6 +264,7 @@ const fn valued(long: &'static str, short: Option<char>) -> OptSpec {
 const CHECK_OPTIONS: &[OptSpec] = &[flag("quiet", Some('q'))];
 const RENDER_OPTIONS: &[OptSpec] = &[
     valued("output", Some('o')),
+    valued("format", None),
     valued("uklad", None),
     valued("raport", None),
 ];
@@ -724,10 +729,20 @@ fn count(n: usize, one: &str, few: &str, many: &str) -> String {
 
 fn render(args: Args) -> Result<u8, Fail> {
     let input = Path::new(args.single_file()?);
+    let docx = match args.text("format")? {
+        None | Some("html") => false,
+        Some("docx") => true,
+        Some(other) => {
+            return Err(Fail::Usage(format!(
+                "nieznany format „{other}”; dozwolone: html, docx."
+            )))
+        }
+    };
     let Some(output) = args.value("output") else {
-        return Err(Fail::Usage(
-            "podaj plik wynikowy: -o RAPORT.html (albo -o - dla standardowego wyjścia).".into(),
-        ));
+        return Err(Fail::Usage(format!(
+            "podaj plik wynikowy: -o RAPORT.{} (albo -o - dla standardowego wyjścia).",
+            if docx { "docx" } else { "html" }
+        )));
     };
     let layout = match args.text("uklad")? {
         None => None,
@@ -745,18 +760,26 @@ fn render(args: Args) -> Result<u8, Fail> {
     let contents = read_input(input).map_err(|reason| Fail::Input(unreadable(&name, &reason)))?;
     let report = pick_report(&name, &contents, wanted)?;
 
-    let saved_at = now_rfc3339();
-    let options = RenderOptions {
-        layout,
-        embed_json: Some(format::embed_json_for_html(report, APP_VERSION, &saved_at)),
-    };
-    let html = render_html(report, &options);
-    write_output(Path::new(output), &html)?;
+    if docx {
+        write_output(Path::new(output), render_docx(report, layout))?;
+    } else {
+        let saved_at = now_rfc3339();
+        let options = RenderOptions {
+            layout,
+            embed_json: Some(format::embed_json_for_html(report, APP_VERSION, &saved_at)),
+        };
+        write_output(Path::new(output), render_html(report, &options))?;
+    }
 
     let output = Path::new(output);
     if !is_stdin(output) {
         eprintln!(
-            "Zapisano raport do druku: {}",
+            "Zapisano raport {}: {}",
+            if docx {
+                "jako dokument Word (DOCX)"
+            } else {
+                "do druku"
+            },
             terminal_safe(&output.display().to_string())
         );
     }
@@ -1055,16 +1078,16 @@ fn readable_summary(report: &Report, s: &Summary) -> String {
 // Output
 // ---------------------------------------------------------------------------------------------
 
-fn write_stdout(text: &str) -> io::Result<()> {
+fn write_stdout(text: impl AsRef<[u8]>) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+    out.write_all(text.as_ref())?;
     out.flush()
 }
 
 /// Writes `text` to `path` (`-`: stdout). A file is written next to its destination under a
 /// temporary name and renamed over it, so the destination is either the old file or the whole
 /// new one — never half of it.
-fn write_output(path: &Path, text: &str) -> Result<(), Fail> {
+fn write_output(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Fail> {
     if is_stdin(path) {
         return Ok(write_stdout(text)?);
     }
@@ -1085,7 +1108,7 @@ fn write_output(path: &Path, text: &str) -> Result<(), Fail> {
     temp_name.push(file_name);
     temp_name.push(format!(".raport-{}.tmp", std::process::id()));
     let temp = path.with_file_name(temp_name);
-    let result = fs::write(&temp, text).and_then(|()| fs::rename(&temp, path));
+    let result = fs::write(&temp, text.as_ref()).and_then(|()| fs::rename(&temp, path));
     if let Err(e) = result {
         let _ = fs::remove_file(&temp);
         return Err(fail(e));

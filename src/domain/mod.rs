@@ -1,5 +1,5 @@
 //! The domain core: the report model, the statutory catalogue, the checks, money and dates,
-//! the versioned JSON format, the printable HTML report. No web dependency may enter here.
+//! the versioned JSON format, the printable HTML report and its DOCX. No web dependency may enter here.
 
 pub mod backup;
 pub mod backup_store;
@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod charts;
 pub mod compare;
 pub mod date;
+pub mod docx;
 pub mod format;
 pub mod kcpu;
 pub mod model;
