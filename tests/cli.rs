@@ -333,6 +333,67 @@ fn render_by_task_and_to_stdout() {
 }
 
 #[test]
+fn render_as_docx_writes_the_word_document_of_the_chosen_layout_and_refuses_other_formats() {
+    let dir = TempDir::new("render-docx");
+    let report = samples::small_gmina_2025();
+    let input = dir.write_report("p.json", &report);
+    let output = dir.path("p.docx");
+    let run = raport(&[
+        Path::new("render"),
+        Path::new("--format"),
+        Path::new("docx"),
+        &input,
+        Path::new("--uklad"),
+        Path::new("zadania"),
+        Path::new("-o"),
+        &output,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("jako dokument Word (DOCX)"),
+        "{}",
+        run.stderr
+    );
+    let bytes = fs::read(&output).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a ZIP package");
+    assert_eq!(
+        bytes,
+        raport_gp::domain::docx::render_docx(
+            &report,
+            Some(raport_gp::domain::model::Layout::ByTask)
+        ),
+        "the CLI writes the app's document"
+    );
+    assert_ne!(
+        bytes,
+        raport_gp::domain::docx::render_docx(
+            &report,
+            Some(raport_gp::domain::model::Layout::ByGoal)
+        )
+    );
+
+    let run = raport(&[
+        Path::new("render"),
+        Path::new("--format=pdf"),
+        &input,
+        Path::new("-o"),
+        &output,
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("nieznany format „pdf”; dozwolone: html, docx."),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(&output).unwrap(),
+        bytes,
+        "the earlier file is untouched"
+    );
+}
+
+#[test]
 fn render_of_a_backup_with_several_reports_needs_the_report_id() {
     let dir = TempDir::new("render-backup");
     let reports = [samples::kalisz_2020(), samples::small_gmina_2025()];
