@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use raport_gp::domain::model::{
     Activity, BudgetLine, ClientCounts, ConsultationPoint, ContextFigure, Cost, CouncilOutcome,
-    Date, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, PreviousYear, Referral,
-    Regime, Report, TaskGap, TaskId,
+    Date, FundingSource, Gkrpa, Goal, GroupCost, Id, Indicator, Layout, Referral, Regime, Report,
+    TaskGap, TaskId,
 };
 use raport_gp::domain::render::{render_html, RenderOptions, EMBED_ID};
 use raport_gp::domain::samples;

@@ -503,6 +503,15 @@ impl Editor {
         Ok(())
     }
 
+    /// Downloads the report as a Word document (`raport-<gmina>-<rok>.docx`), laid out like the
+    /// print. It carries no data to import back, so it is not recorded as an export.
+    pub fn download_docx(&self) -> Result<(), String> {
+        let report = self.snapshot_untracked();
+        let name = super::files::report_file_name(&report, "docx");
+        let bytes = crate::domain::docx::render_docx(&report, None);
+        super::storage::download_bytes(&name, &bytes, crate::domain::docx::MIME)
+    }
+
     /// Records that a copy of the open report left the browser now (quiets the nudge).
     pub fn record_export(&self) {
         let now = now_ms();

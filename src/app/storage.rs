@@ -768,14 +768,28 @@ pub async fn request_persist() -> Option<bool> {
 
 /// Offers a text as a file download (Blob + temporary link).
 pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("brak okna")?;
-    let document = window.document().ok_or("brak dokumentu")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| "nie można utworzyć pliku")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "brak adresu pliku")?;
+    download_blob(filename, &blob)
+}
+
+/// Offers bytes as a file download (a DOCX, say).
+pub fn download_bytes(filename: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| "nie można utworzyć pliku")?;
+    download_blob(filename, &blob)
+}
+
+fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let window = web_sys::window().ok_or("brak okna")?;
+    let document = window.document().ok_or("brak dokumentu")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "brak adresu pliku")?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| "brak elementu")?

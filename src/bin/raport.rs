@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let code = match run(args) {
         Ok(code) => code,
-        Err(Fail::Help) => match write_stdout(&help()) {
+        Err(Fail::Help) => match write_stdout(help()) {
             Ok(()) => EXIT_OK,
             Err(e) => output_failed(&e),
         },
@@ -98,7 +98,7 @@ fn run(args: Vec<OsString>) -> Result<u8, Fail> {
         Some("kcpu") => kcpu(parse_args("kcpu", rest, KCPU_OPTIONS)?),
         Some("help" | "--help" | "-h") => Err(Fail::Help),
         Some("--version" | "-V") => {
-            write_stdout(&format!(
+            write_stdout(format!(
                 "raport {APP_VERSION} (format {}, wersja schematu {SCHEMA_VERSION})\n",
                 format::FORMAT
             ))?;

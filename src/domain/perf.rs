@@ -1,5 +1,5 @@
 //! The work the benchmark times, the same natively and in the browser (`.ci/bench` runs it in
-//! both and prints the ratio): checking a report, rendering the printable HTML, reading a file
+//! both and prints the ratio): checking a report, rendering the printable HTML and the DOCX, reading a file
 //! (parse, migrate from version 1, deserialise) and serialising the report for storage, on
 //! generated reports of 10, 100 and 1,000 activities.
 
@@ -13,7 +13,13 @@ use super::samples::generate::generated;
 pub const SIZES: [usize; 3] = [10, 100, 1000];
 
 /// The operations timed, by name.
-pub const OPERATIONS: [&str; 4] = ["validate", "render_html", "read_file_v1", "to_json"];
+pub const OPERATIONS: [&str; 5] = [
+    "validate",
+    "render_html",
+    "render_docx",
+    "read_file_v1",
+    "to_json",
+];
 
 /// What the operations work on.
 pub struct Inputs {
@@ -39,6 +45,7 @@ pub fn run(operation: &str, inputs: &Inputs) -> usize {
     match operation {
         "validate" => validate(&inputs.report).len(),
         "render_html" => render_html(&inputs.report, &RenderOptions::default()).len(),
+        "render_docx" => super::docx::render_docx(&inputs.report, None).len(),
         "read_file_v1" => match format::read_file(&inputs.file_v1) {
             Ok(contents) => contents.reports().len(),
             Err(e) => panic!("{}", e.message()),

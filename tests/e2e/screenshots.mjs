@@ -74,6 +74,10 @@ try {
 
     const exp = await ExportSection.open(editor);
     const html = await exp.previewHtml();
+    const [download] = await Promise.all([page.waitForEvent('download'), exp.docxButton.click()]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raport-docx-shot-'));
+    const docx = path.join(dir, 'raport.docx');
+    await download.saveAs(docx);
 
     await new HelpPage(page).open();
     await shot(page, 'pomoc.png');
@@ -88,6 +92,25 @@ try {
     const at = String(Math.max(1, pages.findIndex((t) => t.includes('Realizacja działań')) + 1));
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', at, '-l', at, '-singlefile', pdf, path.join(out, 'wydruk')]);
     console.log('docs/wydruk.png');
+
+    // 7. The DOCX ("Pobierz DOCX") as LibreOffice converts it: its first page and the page
+    //    where the expenses table begins, side by side.
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx]);
+    const docxPdf = path.join(dir, 'raport.pdf');
+    const docxPages = execFileSync('pdftotext', [docxPdf, '-'], { encoding: 'utf8' }).split('\f');
+    const budget = Math.max(2, docxPages.findIndex((t) => t.includes('Plan i wykonanie wydatków według rozdziałów')) + 1);
+    const images = [1, budget].map((n) => {
+      const base = path.join(dir, `strona-${n}`);
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(n), '-l', String(n), '-singlefile', docxPdf, base]);
+      return `data:image/png;base64,${fs.readFileSync(`${base}.png`).toString('base64')}`;
+    });
+    const sheet = await context.newPage();
+    await sheet.setViewportSize({ width: 1200, height: 860 });
+    await sheet.setContent(`<body style="margin:0;background:#777;display:flex;gap:20px;justify-content:center;padding:20px">${images
+      .map((src, i) => `<img alt="strona ${i + 1}" src="${src}" style="width:569px;box-shadow:0 0 6px #000">`)
+      .join('')}</body>`);
+    await sheet.screenshot({ path: path.join(out, 'docx-pages.png'), fullPage: true });
+    console.log('docs/docx-pages.png');
     await context.close();
   }
 } finally {

@@ -163,6 +163,7 @@ pub fn HelpScreen() -> impl IntoView {
                     <li><a href="#pomoc-sekcje" on:click=jump>"Jak wypełnić raport"</a></li>
                     <li><a href="#pomoc-sprawdzenia" on:click=jump>"Co oznaczają uwagi"</a></li>
                     <li><a href="#pomoc-pdf" on:click=jump>"Jak zapisać PDF"</a></li>
+                    <li><a href="#pomoc-word" on:click=jump>"Jak dokończyć raport w Wordzie"</a></li>
                     <li><a href="#pomoc-przenoszenie" on:click=jump>"Przenoszenie raportów na inny komputer"</a></li>
                     <li><a href="#pomoc-terminy" on:click=jump>"Terminy"</a></li>
                     <li><a href="#pomoc-prywatnosc" on:click=jump>"Prywatność"</a></li>
@@ -200,6 +201,17 @@ pub fn HelpScreen() -> impl IntoView {
                     <li>"Wybierz układ (według celów albo według zadań) i kliknij „Podgląd wydruku”, aby sprawdzić wygląd."</li>
                     <li>"Kliknij „Drukuj”. W oknie drukowania wybierz drukarkę „Zapisz jako PDF” (lub „Microsoft Print to PDF”), format A4; numery stron dodaje raport."</li>
                     <li>"PDF dołącz do materiałów sesji rady i opublikuj w BIP. Strona HTML („Pobierz HTML”) zawiera też dane raportu, więc można ją później zaimportować."</li>
+                </ol>
+            </section>
+
+            <section aria-labelledby="pomoc-word">
+                <h2 id="pomoc-word" tabindex="-1">"Jak dokończyć raport w Wordzie"</h2>
+                <ol>
+                    <li>"W sekcji „Eksport” wybierz układ i kliknij „Pobierz DOCX”. Plik ma tę samą treść i kolejność co wydruk: tabele z wierszem nagłówka powtarzanym na każdej stronie, kwoty wyrównane do prawej, numery stron „Strona X z Y”."</li>
+                    <li>"Otwórz go w Wordzie lub LibreOffice Writer. Nagłówki mają style „Tytuł” i „Nagłówek 1–3”, więc okienko nawigacji pokazuje rozdziały, a spis treści wstawisz poleceniem „Odwołania → Spis treści”."</li>
+                    <li>"Przenieś treść na papier firmowy urzędu, popraw zdania, dodaj podpis. Wykresy są w dokumencie opisane tekstem, a ich liczby stoją w tabelach obok."</li>
+                    <li>"Do BIP zapisz PDF z Worda: „Plik → Zapisz jako → PDF” (lub „Eksportuj → PDF”), z zaznaczoną opcją tagów ułatwień dostępu („Tagi struktury dokumentu”). Tak zapisany PDF zachowuje nagłówki i tabele dla czytników ekranu."</li>
+                    <li>"Plik DOCX nie zawiera danych raportu: zmiany wprowadzone w Wordzie nie wrócą do aplikacji. Dane przechowuj w pliku JSON („Eksportuj JSON”)."</li>
                 </ol>
             </section>
 

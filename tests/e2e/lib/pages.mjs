@@ -1,4 +1,5 @@
 // Page objects: what a user sees and does, located by role and label.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,21 @@ export async function downloadOf(page, locator) {
   const file = path.join(dir, name);
   await download.saveAs(file);
   return { name, path: file, text: fs.readFileSync(file, 'utf8') };
+}
+
+const DOCX_CHECK = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'docx', 'check-package.py');
+
+/**
+ * Checks a downloaded DOCX with the package checks the native suite uses (Python's own ZIP and
+ * XML readers: content types, relationships, every part well-formed, no field from report text)
+ * and returns the text of its paragraphs. Throws with the checker's findings if it fails.
+ */
+export function docxText(file) {
+  const check = spawnSync('python3', [DOCX_CHECK, file], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`the DOCX fails the package checks:\n${check.stdout}${check.stderr}`);
+  const text = spawnSync('python3', [DOCX_CHECK, '--text', file], { encoding: 'utf8' });
+  if (text.status !== 0) throw new Error(text.stderr);
+  return text.stdout;
 }
 
 /**
@@ -302,6 +318,7 @@ export class ExportSection {
     this.previewButton = page.getByRole('button', { name: 'Podgląd wydruku' });
     this.printButton = page.getByRole('button', { name: 'Drukuj' });
     this.htmlButton = page.getByRole('button', { name: 'Pobierz HTML' });
+    this.docxButton = page.getByRole('button', { name: 'Pobierz DOCX' });
     this.jsonButton = page.getByRole('button', { name: 'Eksportuj JSON' }).last();
     this.allButton = page.getByRole('button', { name: 'Eksportuj wszystko' });
     this.preview = page.locator('iframe[title="Podgląd wydruku raportu"]');

@@ -2,8 +2,11 @@
 // export (which quiets the editor's nudge); the print preview shows the printable report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, ExportSection, downloadOf, storedReports, waitUntil, PREFIX } from '../lib/pages.mjs';
+import { StartPage, ExportSection, downloadOf, docxText, storedReports, waitUntil, PREFIX } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -67,6 +70,34 @@ test('"Pobierz HTML" downloads raport-kalisz-2020.html with the report data embe
   const data = file.text.match(/<script type="application\/json" id="raport-gp-data">([\s\S]*?)<\/script>/);
   assert.ok(data, 'the report JSON is embedded');
   assert.equal(JSON.parse(data[1]).report.gmina.name, 'Kalisz');
+  await context.close();
+});
+
+test('"Pobierz DOCX" downloads raport-kalisz-2020.docx, a Word package with the print\'s text, by keyboard', async () => {
+  const { context, page, problems } = await openApp(browser);
+  const editor = await new StartPage(page).loadSample(/Kalisz 2020/);
+  const exp = await ExportSection.open(editor);
+  await exp.htmlButton.focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Pobierz DOCX');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), 'raport-kalisz-2020.docx');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'raport-docx-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const text = docxText(file);
+  for (const must of ['Raport z realizacji programu', '148 543,63 zł', 'art. 10 ust. 1', 'Wydatki na realizację programu']) {
+    assert.ok(text.includes(must), `the document says ${must}`);
+  }
+  // An edit reaches the document at once, and a Word file is not a copy of the data: the
+  // nudge to download the JSON stays.
+  await editor.section('Gmina i program');
+  await page.getByLabel('Nazwa gminy').fill('Kalisz nad Prosną');
+  await ExportSection.open(editor);
+  const again = await downloadOf(page, exp.docxButton);
+  assert.equal(again.name, 'raport-kalisz-nad-prosna-2020.docx');
+  assert.ok(docxText(again.path).includes('Kalisz nad Prosną'));
+  assert.match(await page.getByTestId('last-export').innerText(), /Nie pobrano jeszcze kopii JSON/);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

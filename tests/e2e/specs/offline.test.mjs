@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, dismissWelcome, watch, workerReady } from '../lib/browser.mjs';
 import { deployCopy } from '../lib/deploy.mjs';
-import { StartPage, EditorPage, ExportSection, downloadOf, waitUntil } from '../lib/pages.mjs';
+import { StartPage, EditorPage, ExportSection, downloadOf, docxText, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -81,6 +81,8 @@ test('offline after the first visit: reload, open a report, edit, check, preview
   assert.match(html, /Gmina Bez Sieci/);
   const file = await downloadOf(page, exp.jsonButton);
   assert.equal(JSON.parse(file.text).report.gmina.name, 'Gmina Bez Sieci');
+  const docx = await downloadOf(page, exp.docxButton);
+  assert.ok(docxText(docx.path).includes('Gmina Bez Sieci'), 'the Word document is made offline too');
 
   // Import the exported file back: the preview says it replaces the stored report.
   await editor.goToList();

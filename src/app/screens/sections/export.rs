@@ -1,5 +1,5 @@
 //! Section "Eksport": the print preview (the domain's printable report in an iframe, with the
-//! layout choice and "Drukuj"), downloads of the report as HTML and JSON and of every report in
+//! layout choice and "Drukuj"), downloads of the report as HTML, DOCX and JSON and of every report in
 //! this browser, the time of the last export, and the rolling backups with their restore.
 //! Every download that carries the report's data is recorded as an export (quiets the nudge).
 
@@ -99,9 +99,15 @@ pub fn ExportSection() -> impl IntoView {
                 >
                     "Pobierz HTML"
                 </button>
+                <button
+                    type="button"
+                    on:click=move |_| report_result("pliku DOCX", ed.download_docx())
+                >
+                    "Pobierz DOCX"
+                </button>
             </div>
             <p class="hint">
-                "„Drukuj” otwiera okno drukowania przeglądarki: wybierz drukarkę albo „Zapisz jako PDF”. Pobrany plik HTML zawiera też dane raportu, więc można go później zaimportować."
+                "„Drukuj” otwiera okno drukowania przeglądarki: wybierz drukarkę albo „Zapisz jako PDF”. Pobrany plik HTML zawiera też dane raportu, więc można go później zaimportować. „Pobierz DOCX” daje dokument Word z tą samą treścią do dalszej edycji w urzędzie (np. na papierze firmowym)."
             </p>
             <div id="print-preview-area" hidden=move || !show_preview.get()>
                 {move || {
