@@ -58,6 +58,21 @@ pub(super) fn document(doc: &Doc) -> String {
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Para(p) => para(&mut out, p, &mut bookmarks),
+            // A table of no rows is not a table to Word: its caption stays as a paragraph.
+            Block::Table(t) if t.rows.iter().all(|r| r.cells.is_empty()) => {
+                let caption = Para {
+                    style: Style::Caption,
+                    runs: vec![Run::Text {
+                        text: t.caption.clone(),
+                        bold: false,
+                        italic: false,
+                        cite: false,
+                        link: None,
+                    }],
+                    bookmark: None,
+                };
+                para(&mut out, &caption, &mut bookmarks);
+            }
             Block::Table(t) => {
                 table(&mut out, t);
                 // Two tables in a row would merge into one; a document cannot end in a table.
@@ -545,6 +560,15 @@ pub(super) fn settings() -> String {
 mod tests {
     use super::super::parse::read;
     use super::*;
+
+    #[test]
+    fn a_table_without_rows_leaves_its_caption_and_no_empty_table() {
+        let xml = document(&read(
+            "<main><table><caption>Pusta</caption><tbody></tbody></table><p>dalej</p></main>",
+        ));
+        assert!(!xml.contains("<w:tbl>"), "{xml}");
+        assert!(xml.contains("Pusta") && xml.contains("dalej"));
+    }
 
     #[test]
     fn text_is_escaped_and_control_characters_xml_cannot_hold_are_dropped() {
