@@ -13,6 +13,7 @@ pub mod kcpu;
 pub mod model;
 pub mod money;
 pub mod packed;
+pub mod paste;
 pub mod perf;
 pub mod render;
 pub mod rules;
