@@ -16,26 +16,7 @@ use crate::domain::model::Report;
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ą' => 'a',
-            'ć' => 'c',
-            'ę' => 'e',
-            'ł' => 'l',
-            'ń' => 'n',
-            'ó' => 'o',
-            'ś' => 's',
-            'ź' | 'ż' => 'z',
-            // Letters of neighbouring alphabets a gmina name may carry (e.g. a German suffix).
-            'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ô' => 'o',
-            'ü' | 'ú' => 'u',
-            'é' | 'è' | 'ě' => 'e',
-            'č' => 'c',
-            'ř' => 'r',
-            'š' => 's',
-            'ß' => 's',
-            c => c,
-        };
+        let c = crate::domain::paste::fold_letter(c);
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') {

@@ -265,24 +265,39 @@ impl Mapping {
     }
 }
 
+/// A lowercase letter with its diacritics dropped (`ł` → `l`, `ż` → `z`), for comparing
+/// headers and making file names; other characters are returned as they are. Polish letters,
+/// and those of neighbouring alphabets a gmina's name may carry (e.g. a German suffix).
+pub fn fold_letter(c: char) -> char {
+    match c {
+        'ą' => 'a',
+        'ć' => 'c',
+        'ę' => 'e',
+        'ł' => 'l',
+        'ń' => 'n',
+        'ó' => 'o',
+        'ś' => 's',
+        'ź' | 'ż' => 'z',
+        // Letters of neighbouring alphabets a gmina name may carry (e.g. a German suffix).
+        'ä' | 'á' | 'à' | 'â' => 'a',
+        'ö' | 'ô' => 'o',
+        'ü' | 'ú' => 'u',
+        'é' | 'è' | 'ě' => 'e',
+        'č' => 'c',
+        'ř' => 'r',
+        'š' => 's',
+        'ß' => 's',
+        c => c,
+    }
+}
+
 /// A header as compared: lower case, Polish letters folded, a unit or colon at the end dropped,
 /// spaces collapsed.
 fn header_key(text: &str) -> String {
     let folded: String = text
         .to_lowercase()
         .chars()
-        .map(|c| match c {
-            'ą' => 'a',
-            'ć' => 'c',
-            'ę' => 'e',
-            'ł' => 'l',
-            'ń' => 'n',
-            'ó' => 'o',
-            'ś' => 's',
-            'ź' | 'ż' => 'z',
-            '\u{a0}' => ' ',
-            c => c,
-        })
+        .map(|c| if c == '\u{a0}' { ' ' } else { fold_letter(c) })
         .collect();
     let mut key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     for unit in ["(zl)", "[zl]", "(pln)", "[pln]", "zl", ":"] {
