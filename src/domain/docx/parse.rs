@@ -109,7 +109,6 @@ enum Target {
     Para(Style),
     Caption,
     Cell,
-    Fact,
     SvgTitle,
     SvgDesc,
     Figcaption,
@@ -149,7 +148,6 @@ struct Reader {
     cell: Option<Cell>,
     figure: Option<Figure>,
     svg_depth: u32,
-    italic_row: bool,
 }
 
 /// Reads the printable report's HTML.
@@ -277,7 +275,7 @@ impl Reader {
                     .push(attr(attrs, "class").unwrap_or_default().to_string());
             }
             "dl" => self.finish_loose(),
-            "div" => self.begin(Target::Fact),
+            "div" => self.begin(Target::Para(Style::Fact)),
             "dt" => self.inline.push(Inline::Bold),
             "dd" => {}
             "table" => {
@@ -314,7 +312,6 @@ impl Reader {
                         .unwrap_or(1)
                         .clamp(1, 64),
                 });
-                self.italic_row = self.row.as_ref().is_some_and(|r| r.kind == RowKind::Group);
                 self.begin(Target::Cell);
             }
             "figure" => {
@@ -355,11 +352,7 @@ impl Reader {
         }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li" | "caption" | "figcaption"
-            | "div" => self.end(),
-            "th" | "td" => {
-                self.end();
-                self.italic_row = false;
-            }
+            | "div" | "th" | "td" => self.end(),
             "ul" | "ol" => {
                 self.finish_loose();
                 self.lists.pop();
@@ -446,15 +439,6 @@ impl Reader {
                     }));
                 }
             }
-            Target::Fact => {
-                if !runs.is_empty() {
-                    self.doc.blocks.push(Block::Para(Para {
-                        style: Style::Fact,
-                        runs,
-                        bookmark: None,
-                    }));
-                }
-            }
             Target::Caption => {
                 if let Some(t) = self.table.as_mut() {
                     t.caption = text_of(&runs);
@@ -509,7 +493,9 @@ impl Reader {
                 .is_some_and(|r| matches!(r.kind, RowKind::Head | RowKind::Total))
             || self.cell.as_ref().is_some_and(|c| c.header);
         let cite = self.inline.contains(&Inline::Cite);
-        let italic = self.italic_row;
+        // The cells of a row naming a group of the rows below it are italic.
+        let italic =
+            self.cell.is_some() && self.row.as_ref().is_some_and(|r| r.kind == RowKind::Group);
         let link = self.link.clone();
         let after_space = match self.runs.last() {
             None | Some(Run::Break) => true,
@@ -546,7 +532,8 @@ impl Reader {
     }
 }
 
-fn plain(text: String) -> Run {
+/// Text with no emphasis.
+pub(super) fn plain(text: String) -> Run {
     Run::Text {
         text,
         bold: false,

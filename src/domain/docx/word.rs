@@ -11,7 +11,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use super::parse::{Block, Cell, Doc, Para, Row, RowKind, Run, Style, Table};
+use super::parse::{plain, Block, Cell, Doc, Para, Row, RowKind, Run, Style, Table};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -60,18 +60,7 @@ pub(super) fn document(doc: &Doc) -> String {
             Block::Para(p) => para(&mut out, p, &mut bookmarks),
             // A table of no rows is not a table to Word: its caption stays as a paragraph.
             Block::Table(t) if t.rows.iter().all(|r| r.cells.is_empty()) => {
-                let caption = Para {
-                    style: Style::Caption,
-                    runs: vec![Run::Text {
-                        text: t.caption.clone(),
-                        bold: false,
-                        italic: false,
-                        cite: false,
-                        link: None,
-                    }],
-                    bookmark: None,
-                };
-                para(&mut out, &caption, &mut bookmarks);
+                caption(&mut out, &t.caption);
             }
             Block::Table(t) => {
                 table(&mut out, t);
@@ -184,17 +173,24 @@ fn runs(out: &mut String, runs: &[Run]) {
     }
 }
 
+/// A table's caption as a "caption" paragraph (the style keeps it with the table); nothing
+/// for no caption.
+fn caption(out: &mut String, text: &str) {
+    if !text.is_empty() {
+        let p = Para {
+            style: Style::Caption,
+            runs: vec![plain(text.to_string())],
+            bookmark: None,
+        };
+        para(out, &p, &mut 0);
+    }
+}
+
 /// A table: its caption as a "caption" paragraph kept with it (and as the table's own
 /// description for assistive technology), header rows that repeat on every page, rows that do
 /// not split across pages, amounts right-aligned.
 fn table(out: &mut String, t: &Table) {
-    if !t.caption.is_empty() {
-        let _ = write!(
-            out,
-            "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-            Xml(&t.caption)
-        );
-    }
+    caption(out, &t.caption);
     let widths = column_widths(&t.rows);
     out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabela\"/>");
     let _ = write!(out, "<w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/>");

@@ -54,17 +54,23 @@ pub(super) fn archive(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
         let size = u32::try_from(data.len()).expect("a part below 4 GiB");
         let name_len = u16::try_from(name.len()).expect("a short part name");
 
+        // The fields a local header and its central directory entry share: version needed 2.0
+        // (deflate), flags, method, time, date, CRC, sizes, name length.
+        let common = |out: &mut Vec<u8>| {
+            put16(out, 20);
+            put16(out, FLAGS);
+            put16(out, method);
+            put16(out, DOS_TIME);
+            put16(out, DOS_DATE);
+            put32(out, crc);
+            put32(out, compressed);
+            put32(out, size);
+            put16(out, name_len);
+        };
+
         // Local file header.
         put32(&mut out, 0x0403_4B50);
-        put16(&mut out, 20); // version needed: 2.0 (deflate)
-        put16(&mut out, FLAGS);
-        put16(&mut out, method);
-        put16(&mut out, DOS_TIME);
-        put16(&mut out, DOS_DATE);
-        put32(&mut out, crc);
-        put32(&mut out, compressed);
-        put32(&mut out, size);
-        put16(&mut out, name_len);
+        common(&mut out);
         put16(&mut out, 0); // extra field length
         out.extend_from_slice(name.as_bytes());
         out.extend_from_slice(body);
@@ -72,15 +78,7 @@ pub(super) fn archive(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
         // Its central directory entry.
         put32(&mut central, 0x0201_4B50);
         put16(&mut central, 20); // made by: 2.0, MS-DOS attributes
-        put16(&mut central, 20);
-        put16(&mut central, FLAGS);
-        put16(&mut central, method);
-        put16(&mut central, DOS_TIME);
-        put16(&mut central, DOS_DATE);
-        put32(&mut central, crc);
-        put32(&mut central, compressed);
-        put32(&mut central, size);
-        put16(&mut central, name_len);
+        common(&mut central);
         put16(&mut central, 0); // extra
         put16(&mut central, 0); // comment
         put16(&mut central, 0); // disk number
