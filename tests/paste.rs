@@ -147,8 +147,8 @@ fn an_excel_clipboard_is_read_into_budget_lines_with_each_bad_cell_named() {
     assert_eq!(first.value.source, FundingSource::PermitFees);
     assert_eq!(first.value.executed, zl("16020.00"));
 
-    // The merged cell's gap: an empty chapter, not an error (the user fills it in the preview).
-    assert_eq!(lines[1].value.chapter, "");
+    // The merged cell's gap: the chapter of the group's first row, not an error.
+    assert_eq!(lines[1].value.chapter, "85154");
     assert!(lines[1].problems.is_empty());
 
     let third = &lines[2];

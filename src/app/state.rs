@@ -55,6 +55,35 @@ pub struct RemovedActivity {
     pub row: ActRow,
 }
 
+/// What "Cofnij" puts back after a change of a whole list (rows removed, duplicated, pasted
+/// from a spreadsheet): the list as it was. It is offered only while the list is still as the
+/// change left it, so undoing never throws away what was typed after it.
+#[derive(Clone)]
+pub struct ListUndo {
+    /// What was done, as the undo bar says it ("Wstawiono 12 wierszy z arkusza.").
+    pub message: String,
+    restore: std::sync::Arc<dyn Fn() + Send + Sync>,
+    /// Whether the list is still as the change left it (reactive).
+    intact: std::sync::Arc<dyn Fn() -> bool + Send + Sync>,
+    /// The element to focus once undone.
+    focus: String,
+}
+
+impl ListUndo {
+    pub fn intact(&self) -> bool {
+        (self.intact)()
+    }
+}
+
+/// A list inside `P`: how to read it and how to change it.
+pub type Lists<P, T> = (fn(&P) -> &Vec<T>, fn(&mut P) -> &mut Vec<T>);
+
+/// Where focus goes after a list change (`now`; `None`: to its "Cofnij") and after undoing it.
+pub struct ListFocus {
+    pub now: Option<String>,
+    pub undone: String,
+}
+
 /// App-wide navigation and start-screen refresh (context).
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -113,6 +142,8 @@ pub struct Editor {
     /// Another tab saved this report: this tab must not write any more.
     pub stale: RwSignal<bool>,
     pub removed: RwSignal<Option<RemovedActivity>>,
+    /// The last change of a whole list, for "Cofnij".
+    pub list_undo: RwSignal<Option<ListUndo>>,
     /// Activity row keys whose card is expanded.
     pub expanded: RwSignal<std::collections::HashSet<u64>>,
     /// The schema version of the stored entry when it is older than the one this app writes
@@ -164,6 +195,7 @@ impl Editor {
             backups_taken: RwSignal::new(0),
             stale: RwSignal::new(false),
             removed: RwSignal::new(None),
+            list_undo: RwSignal::new(None),
             expanded: RwSignal::new(Default::default()),
             stored_older: RwSignal::new(None),
             base_rev: StoredValue::new(0),
@@ -230,6 +262,7 @@ impl Editor {
         self.storage_notice.set(None);
         self.stale.set(false);
         self.removed.set(None);
+        self.list_undo.set(None);
         let snap = self.snapshot_untracked();
         self.findings.set(locate(&snap));
         self.last_doc.set_value(snap);
@@ -321,6 +354,88 @@ impl Editor {
         self.rows
             .with(|rows| rows.iter().for_each(|r| r.sig.track()));
         self.snapshot_untracked()
+    }
+
+    /// Changes one list of the report head as one step that "Cofnij" takes back whole: `change`
+    /// gets the list; `focus` is the element to focus after undoing.
+    pub fn change_list<T>(
+        &self,
+        (list, list_mut): Lists<Report, T>,
+        message: String,
+        focus: ListFocus,
+        change: impl FnOnce(&mut Vec<T>),
+    ) where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let head = self.head;
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        head.update(|r| {
+            let l = list_mut(r);
+            before = l.clone();
+            change(l);
+            after = l.clone();
+        });
+        self.offer_undo(
+            ListUndo {
+                message,
+                restore: std::sync::Arc::new(move || {
+                    head.update(|r| *list_mut(r) = before.clone())
+                }),
+                intact: std::sync::Arc::new(move || head.with(|r| *list(r) == after)),
+                focus: focus.undone,
+            },
+            focus.now,
+        );
+    }
+
+    /// Changes one list of an activity as one step that "Cofnij" takes back whole.
+    pub fn change_activity_list<T>(
+        &self,
+        activity: ArcRwSignal<Activity>,
+        (list, list_mut): Lists<Activity, T>,
+        message: String,
+        focus: ListFocus,
+        change: impl FnOnce(&mut Vec<T>),
+    ) where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        activity.update(|a| {
+            let l = list_mut(a);
+            before = l.clone();
+            change(l);
+            after = l.clone();
+        });
+        let (a1, a2) = (activity.clone(), activity);
+        self.offer_undo(
+            ListUndo {
+                message,
+                restore: std::sync::Arc::new(move || a1.update(|a| *list_mut(a) = before.clone())),
+                intact: std::sync::Arc::new(move || a2.with(|a| *list(a) == after)),
+                focus: focus.undone,
+            },
+            focus.now,
+        );
+    }
+
+    fn offer_undo(&self, undo: ListUndo, focus_now: Option<String>) {
+        self.removed.set(None);
+        self.list_undo.set(Some(undo));
+        focus_later(vec![focus_now.unwrap_or_else(|| "undo-list".into())]);
+    }
+
+    /// Takes back the last list change, if the list is still as it left it.
+    pub fn undo_list(&self) {
+        let Some(u) = self.list_undo.get_untracked() else {
+            return;
+        };
+        self.list_undo.set(None);
+        if u.intact() {
+            (u.restore)();
+            focus_later(vec![u.focus]);
+        }
     }
 
     /// An id `prefix-N` not used by any entity of the open report.

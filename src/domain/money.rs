@@ -356,6 +356,17 @@ pub fn decimal_pl(value: Decimal, min_scale: u32) -> String {
     out
 }
 
+/// `part` as a percentage of `whole`, to one decimal (`108,9%`); `None` when `whole` is not
+/// positive.
+pub fn percent_pl(part: Decimal, whole: Decimal) -> Option<String> {
+    if whole <= Decimal::ZERO {
+        return None;
+    }
+    let p = (part * Decimal::ONE_HUNDRED / whole)
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    Some(format!("{}%", decimal_pl(p, 0)))
+}
+
 /// Parses a count or measure typed in a form: `1 650`, `12,5`, `12.5`, `-3`; blank is `None`.
 /// Unlike amounts, any number of decimals is allowed; several separators are refused.
 pub fn parse_number(text: &str) -> Result<Option<Decimal>, String> {

@@ -14,7 +14,7 @@
 //! Nothing is evaluated: a formula (`=1+1`) is the text it is, and reading it as an amount fails
 //! with a message saying so. Nothing is written to a report here.
 
-use super::model::{Amount, BudgetLine, FundingSource};
+use super::model::{Amount, BudgetLine, ExternalFunding, ExternalSource, FundingSource};
 use super::money::parse_amount;
 
 /// Rows read at most; the rest is left out with a note.
@@ -523,25 +523,25 @@ pub struct Read<T> {
     pub problems: Vec<(&'static str, String)>,
 }
 
-/// The data rows read as budget lines (without ids: the caller gives them when inserting).
+/// The data rows read as budget lines (without ids: the caller gives them when inserting). An
+/// empty chapter under a row with one takes that row's chapter: a sheet that groups its lines
+/// by chapter writes the chapter once, in a cell merged over the group, and the clipboard holds
+/// it only in the group's first row.
 pub fn budget_lines(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<BudgetLine>> {
+    let mut chapter_above = String::new();
     mapping
         .data(pasted)
         .iter()
         .map(|row| {
-            let cell = |key: &str| {
-                BUDGET_COLUMNS
-                    .iter()
-                    .position(|c| c.key == key)
-                    .and_then(|g| mapping.source.get(g).copied().flatten())
-                    .and_then(|c| row.cells.get(c))
-                    .map(String::as_str)
-                    .unwrap_or_default()
-            };
+            let cell = |key| cell_of(row, mapping, &BUDGET_COLUMNS, key);
             let mut problems = Vec::new();
             let mut line = BudgetLine::default();
             match chapter_cell(cell("chapter")) {
-                Ok(v) => line.chapter = v,
+                Ok(v) if v.is_empty() => line.chapter = chapter_above.clone(),
+                Ok(v) => {
+                    chapter_above = v.clone();
+                    line.chapter = v;
+                }
                 Err(e) => problems.push(("chapter", e)),
             }
             match paragraph_cell(cell("paragraph")) {
@@ -565,6 +565,100 @@ pub fn budget_lines(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<BudgetLine>>
             Read {
                 line: row.line,
                 value: line,
+                problems,
+            }
+        })
+        .collect()
+}
+
+/// The text of a row's cell for grid column `key` (empty where the column takes no pasted
+/// column or the row is shorter).
+fn cell_of<'a>(row: &'a Row, mapping: &Mapping, columns: &[Column], key: &str) -> &'a str {
+    columns
+        .iter()
+        .position(|c| c.key == key)
+        .and_then(|g| mapping.source.get(g).copied().flatten())
+        .and_then(|c| row.cells.get(c))
+        .map(String::as_str)
+        .unwrap_or_default()
+}
+
+/// Where money from outside the gmina budget came from, as written (`NFZ`, `Narodowy Fundusz
+/// Zdrowia`, `KCPU`, `urząd marszałkowski`, …); an empty cell is "inne".
+pub fn external_source_cell(text: &str) -> Result<ExternalSource, String> {
+    let key = header_key(text);
+    if key.is_empty() {
+        return Ok(ExternalSource::Other);
+    }
+    let known = [
+        (
+            ExternalSource::Nfz,
+            &["nfz", "narodowy fundusz zdrowia"][..],
+        ),
+        (
+            ExternalSource::Kcpu,
+            &["kcpu", "krajowe centrum", "kbpn", "parpa"][..],
+        ),
+        (
+            ExternalSource::Voivodeship,
+            &["wojewodztw", "marszal", "rops"][..],
+        ),
+        (ExternalSource::Other, &["inne", "inny", "pozostale"][..]),
+    ];
+    known
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| key.contains(w)))
+        .map(|(s, _)| *s)
+        .ok_or_else(|| {
+            format!(
+                "„{}”: nieznane źródło; dozwolone: NFZ, KCPU, samorząd województwa, inne",
+                short(text.trim())
+            )
+        })
+}
+
+/// The columns of the grid of money from outside the gmina budget.
+pub const EXTERNAL_COLUMNS: [Column; 3] = [
+    Column {
+        key: "source",
+        label: "Skąd",
+        headers: &["źródło", "źródło finansowania", "instytucja", "od kogo"],
+    },
+    Column {
+        key: "description",
+        label: "Opis",
+        headers: &["nazwa", "przeznaczenie", "na co", "tytuł"],
+    },
+    Column {
+        key: "amount",
+        label: "Kwota",
+        headers: &["wartość", "kwota otrzymana", "środki"],
+    },
+];
+
+/// The data rows read as money from outside the gmina budget (without ids).
+pub fn external_funding(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<ExternalFunding>> {
+    mapping
+        .data(pasted)
+        .iter()
+        .map(|row| {
+            let cell = |key| cell_of(row, mapping, &EXTERNAL_COLUMNS, key);
+            let mut problems = Vec::new();
+            let mut value = ExternalFunding {
+                description: cell("description").trim().to_string(),
+                ..Default::default()
+            };
+            match external_source_cell(cell("source")) {
+                Ok(v) => value.source = v,
+                Err(e) => problems.push(("source", e)),
+            }
+            match amount_cell(cell("amount")) {
+                Ok(v) => value.amount = v,
+                Err(e) => problems.push(("amount", e)),
+            }
+            Read {
+                line: row.line,
+                value,
                 problems,
             }
         })

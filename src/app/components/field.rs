@@ -151,6 +151,13 @@ pub fn ParsedField<T>(
     /// column headers say the same visibly).
     #[prop(optional)]
     label_hidden: bool,
+    /// Ids of the elements that name the control (a grid cell: its row's and column's
+    /// headers); no `<label>` is drawn then.
+    #[prop(optional, into)]
+    labelledby: Option<String>,
+    /// The id of a `<datalist>` of suggested values.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -176,12 +183,16 @@ where
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id.clone() class:visually-hidden=label_hidden>{label}</label>
+            {labelledby.is_none().then(|| view! {
+                <label for=id.clone() class:visually-hidden=label_hidden>{label}</label>
+            })}
             {hint_view}
             <span class="with-suffix">
                 <input
                     id=id.clone()
                     type="text"
+                    aria-labelledby=labelledby
+                    list=list
                     inputmode=inputmode
                     autocomplete="off"
                     aria-describedby=desc
@@ -222,10 +233,10 @@ where
     }
 }
 
-fn parse_money(s: &str) -> Result<Option<Amount>, String> {
+pub(crate) fn parse_money(s: &str) -> Result<Option<Amount>, String> {
     bridge::parse_amount(s)
 }
-fn show_money(a: &Amount) -> String {
+pub(crate) fn show_money(a: &Amount) -> String {
     bridge::format_amount(*a)
 }
 

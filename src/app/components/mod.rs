@@ -4,6 +4,8 @@
 
 mod chart;
 mod field;
+mod grid;
 
 pub use chart::*;
 pub use field::*;
+pub use grid::*;

@@ -188,6 +188,26 @@ pub fn EditorScreen() -> impl IntoView {
             }
         })
     };
+    // Offered while the changed list is still as the change left it.
+    let list_intact = Memo::new(move |_| {
+        ed.list_undo
+            .with(|u| u.as_ref().is_some_and(|u| u.intact()))
+    });
+    let list_undo = move || {
+        ed.list_undo.track();
+        list_intact.get().then(|| {
+            let message = ed
+                .list_undo
+                .with_untracked(|u| u.as_ref().map(|u| u.message.clone()))
+                .unwrap_or_default();
+            view! {
+                <p>
+                    {message} " "
+                    <button type="button" id="undo-list" on:click=move |_| ed.undo_list()>"Cofnij"</button>
+                </p>
+            }
+        })
+    };
     let older = move || {
         ed.stored_older.get().map(|v| {
             view! {
@@ -261,6 +281,7 @@ pub fn EditorScreen() -> impl IntoView {
                     </ul>
                 </nav>
                 <div class="section-area">
+                    <FindingsPanel />
                     {move || match ed.section.get() {
                         SectionKey::Program => view! { <ProgramSection /> }.into_any(),
                         SectionKey::Budget => view! { <BudgetSection /> }.into_any(),
@@ -277,9 +298,8 @@ pub fn EditorScreen() -> impl IntoView {
                         SectionKey::Check => view! { <CheckSection /> }.into_any(),
                         SectionKey::Export => view! { <ExportSection /> }.into_any(),
                     }}
-                    <div class="undo-bar" role="status">{undo}</div>
+                    <div class="undo-bar" role="status">{undo}{list_undo}</div>
                 </div>
-                <FindingsPanel />
             </div>
         </div>
     }

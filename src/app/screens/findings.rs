@@ -125,7 +125,9 @@ pub fn FindingList(
     }
 }
 
-/// The always-visible summary panel.
+/// The always-visible summary strip above the open section: the counts, and the first
+/// findings folded under "Pokaż uwagi" (each field shows its own under it), so the form keeps
+/// the width of the screen.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let ed = expect_context::<Editor>();
@@ -133,11 +135,24 @@ pub fn FindingsPanel() -> impl IntoView {
         let (e, w) = ed.findings.with(|f| counts(f.iter()));
         format!("Błędy: {e} · Ostrzeżenia: {w}")
     };
+    let shown = move || {
+        let n = ed.findings.with(Vec::len);
+        if n == 0 {
+            "Uwagi".to_string()
+        } else {
+            format!("Pokaż uwagi ({n})")
+        }
+    };
     view! {
         <aside class="findings-panel" aria-labelledby="findings-title">
-            <h2 id="findings-title">"Sprawdzenie raportu"</h2>
-            <p class="findings-summary" data-testid="findings-summary">{summary}</p>
-            <FindingList limit=8 id_prefix="panel" />
+            <div class="findings-head">
+                <h2 id="findings-title">"Sprawdzenie raportu"</h2>
+                <p class="findings-summary" data-testid="findings-summary">{summary}</p>
+            </div>
+            <details class="findings-fold">
+                <summary>{shown}</summary>
+                <FindingList limit=8 id_prefix="panel" />
+            </details>
         </aside>
     }
 }

@@ -5,7 +5,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::domain::model::{Amount, Date};
 
@@ -102,12 +102,7 @@ pub(super) fn signed(d: Decimal) -> String {
 
 /// `part` as a percentage of `whole` with one decimal (`97,6%`), if `whole` is positive.
 pub(super) fn percent(part: Decimal, whole: Decimal) -> Option<String> {
-    if whole <= Decimal::ZERO {
-        return None;
-    }
-    let p = (part * Decimal::ONE_HUNDRED / whole)
-        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    Some(format!("{}%", number(p)))
+    crate::domain::money::percent_pl(part, whole)
 }
 
 /// `23 stycznia 2020 r.`, or a placeholder.
