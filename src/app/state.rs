@@ -129,6 +129,14 @@ pub struct Editor {
     pub open_id: RwSignal<Option<String>>,
     pub section: RwSignal<SectionKey>,
     pub findings: RwSignal<Vec<Located>>,
+    /// A report just begun from nothing: a field's findings are shown once the user has left
+    /// the field (`touched`), all of them once "Sprawdzenie" was opened.
+    pub quiet: RwSignal<bool>,
+    /// Element ids of the controls the user has left since the report was opened.
+    pub touched: RwSignal<std::collections::HashSet<String>>,
+    /// The findings shown beside the fields, in the navigation and in the strip: all of them,
+    /// or while `quiet`, those of the fields left.
+    pub shown: Memo<Vec<Located>>,
     /// Findings by the element id of their control, for the note under each field.
     pub notes: Memo<std::collections::HashMap<String, Vec<(Severity, String)>>>,
     pub last_saved: RwSignal<Option<f64>>,
@@ -169,10 +177,25 @@ pub struct Editor {
 impl Editor {
     pub fn new() -> Self {
         let findings = RwSignal::new(Vec::<Located>::new());
+        let quiet = RwSignal::new(false);
+        let touched = RwSignal::new(std::collections::HashSet::<String>::new());
+        let shown = Memo::new(move |_| {
+            if !quiet.get() {
+                return findings.get();
+            }
+            touched.with(|t| {
+                findings.with(|f| {
+                    f.iter()
+                        .filter(|l| t.contains(&l.dom_id))
+                        .cloned()
+                        .collect()
+                })
+            })
+        });
         let notes = Memo::new(move |_| {
             let mut m: std::collections::HashMap<String, Vec<(Severity, String)>> =
                 Default::default();
-            findings.with(|f| {
+            shown.with(|f| {
                 for l in f {
                     m.entry(l.dom_id.clone())
                         .or_default()
@@ -187,6 +210,9 @@ impl Editor {
             open_id: RwSignal::new(None),
             section: RwSignal::new(SectionKey::Program),
             findings,
+            quiet,
+            touched,
+            shown,
             notes,
             last_saved: RwSignal::new(None),
             exported_at: RwSignal::new(None),
@@ -263,6 +289,8 @@ impl Editor {
         self.stale.set(false);
         self.removed.set(None);
         self.list_undo.set(None);
+        self.quiet.set(false);
+        self.touched.set(Default::default());
         let snap = self.snapshot_untracked();
         self.findings.set(locate(&snap));
         self.last_doc.set_value(snap);
@@ -435,6 +463,15 @@ impl Editor {
         if u.intact() {
             (u.restore)();
             focus_later(vec![u.focus]);
+        }
+    }
+
+    /// Notes that the user left a control: its findings are shown from now on.
+    pub fn left(&self, id: String) {
+        if self.quiet.get_untracked() && !id.is_empty() {
+            self.touched.update(|t| {
+                t.insert(id);
+            });
         }
     }
 

@@ -29,6 +29,9 @@ use crate::domain::model::Report;
 /// After this long without a JSON export, the editor nudges the user to download one.
 const EXPORT_NUDGE_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
+/// A report begun from nothing is nudged to be exported once this many fields were filled in.
+const NUDGE_AFTER_FIELDS: usize = 20;
+
 /// Title of a section.
 pub fn section_title(key: &SectionKey) -> String {
     match key {
@@ -109,7 +112,9 @@ pub fn EditorScreen() -> impl IntoView {
             None => true,
             Some(t) => now_ms() - t > EXPORT_NUDGE_MS,
         };
-        old.then(|| {
+        // Not on a report begun a moment ago, before anything worth keeping was typed.
+        let just_begun = ed.quiet.get() && ed.touched.with(|t| t.len() < NUDGE_AFTER_FIELDS);
+        (old && !just_begun).then(|| {
             view! {
                 <p class="nudge">
                     {move || match ed.exported_at.get() {
@@ -237,7 +242,17 @@ pub fn EditorScreen() -> impl IntoView {
             <div role="status">{storage_notice}</div>
             {older}
             {nudge}
-            <div class="editor-body">
+            <div
+                class="editor-body"
+                on:focusout=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        if matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+                            ed.left(el.id());
+                        }
+                    }
+                }
+            >
                 <nav class="section-nav" aria-label="Sekcje raportu">
                     <ul>
                         <For
@@ -249,7 +264,7 @@ pub fn EditorScreen() -> impl IntoView {
                                 let k3 = k.clone();
                                 let label = section_title(&k);
                                 let count = Memo::new(move |_| {
-                                    ed.findings.with(|f| counts(f.iter().filter(|l| l.section == k3)))
+                                    ed.shown.with(|f| counts(f.iter().filter(|l| l.section == k3)))
                                 });
                                 view! {
                                     <li>

@@ -66,7 +66,7 @@ pub fn FindingList(
 ) -> impl IntoView {
     let ed = expect_context::<Editor>();
     let items = move || {
-        ed.findings.with(|f| {
+        ed.shown.with(|f| {
             f.iter()
                 .take(limit)
                 .cloned()
@@ -76,7 +76,7 @@ pub fn FindingList(
     };
     view! {
         <Show
-            when=move || ed.findings.with(|f| !f.is_empty())
+            when=move || ed.shown.with(|f| !f.is_empty())
             fallback=|| view! { <p class="ok">"Brak uwag."</p> }
         >
             <ul class="findings" id=format!("{id_prefix}-findings")>
@@ -119,7 +119,7 @@ pub fn FindingList(
             </ul>
         </Show>
         {move || {
-            let n = ed.findings.with(Vec::len);
+            let n = ed.shown.with(Vec::len);
             (n > limit).then(|| view! { <p class="hint">{format!("… i {} więcej w sekcji „Sprawdzenie”.", n - limit)}</p> })
         }}
     }
@@ -132,11 +132,25 @@ pub fn FindingList(
 pub fn FindingsPanel() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let summary = move || {
-        let (e, w) = ed.findings.with(|f| counts(f.iter()));
+        let (e, w) = ed.shown.with(|f| counts(f.iter()));
         format!("Błędy: {e} · Ostrzeżenia: {w}")
     };
+    // While a new report is being filled in: how much is still to do, calmly.
+    let pending = move || {
+        let hidden = ed.findings.with(Vec::len) - ed.shown.with(Vec::len);
+        (ed.quiet.get() && hidden > 0).then(|| {
+            view! {
+                <p class="findings-pending" data-testid="findings-pending">
+                    {format!(
+                        "Raport w toku: {} do uzupełnienia lub sprawdzenia. Pokażą się przy polach, gdy je wypełnisz, a wszystkie — w sekcji „Sprawdzenie”.",
+                        crate::app::state::plural(hidden, "uwaga", "uwagi", "uwag")
+                    )}
+                </p>
+            }
+        })
+    };
     let shown = move || {
-        let n = ed.findings.with(Vec::len);
+        let n = ed.shown.with(Vec::len);
         if n == 0 {
             "Uwagi".to_string()
         } else {
@@ -149,6 +163,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 <h2 id="findings-title">"Sprawdzenie raportu"</h2>
                 <p class="findings-summary" data-testid="findings-summary">{summary}</p>
             </div>
+            {pending}
             <details class="findings-fold">
                 <summary>{shown}</summary>
                 <FindingList limit=8 id_prefix="panel" />

@@ -15,6 +15,9 @@ use crate::domain::rules::{validate, Severity};
 fn create_and_open(app: AppState, editor: Editor, mut report: Report) {
     let id = state::new_report_id();
     report.id = Id::new(id.clone());
+    // A report begun from nothing does not greet the user with a warning under every empty
+    // field: findings show as fields are left, all of them in "Sprawdzenie".
+    let blank = report.activities.is_empty() && report.budget.lines.is_empty();
     let text = bridge::to_stored_json(&report, &Default::default());
     let result = Store::open().and_then(|s| s.create(&id, &text));
     match result {
@@ -24,6 +27,7 @@ fn create_and_open(app: AppState, editor: Editor, mut report: Report) {
             editor.save_error.set(Some(e));
         }
     }
+    editor.quiet.set(blank);
     app.touch_stored();
     app.screen.set(Screen::Editor);
     state::focus_later(vec!["editor-title".into()]);

@@ -18,10 +18,10 @@ use crate::domain::model::{Amount, Area, Cost, FundingSource, PreventionLevel, R
 use super::{params, text, Ctx, Params};
 use super::{
     ACTIVITY_COSTS_NOT_GIVEN, ACTIVITY_COST_CHAPTER_MISSING, AMOUNT_NEGATIVE,
-    AMOUNT_TOO_MANY_DECIMALS, BUDGET_AMOUNT_MISSING, BUDGET_MISSING, CHAPTER_AREA_MISMATCH,
-    CHAPTER_SUM_MISMATCH, CHAPTER_UNKNOWN, EVENT_WITHOUT_PREVENTION, EXECUTED_OVER_PLAN,
-    GROUP_COST_COVERS_NOTHING, INVESTMENT_CHARGED_TO_PROGRAM, PARAGRAPH_MALFORMED,
-    PARAGRAPH_UNUSUAL, PERMIT_FEES_EXCEED_INCOME, PERMIT_FEES_OUTSIDE_PROGRAM,
+    AMOUNT_TOO_MANY_DECIMALS, BUDGET_AMOUNT_MISSING, BUDGET_MISSING, CHAPTER_ACTIVITIES_SHORT,
+    CHAPTER_AREA_MISMATCH, CHAPTER_SUM_MISMATCH, CHAPTER_UNKNOWN, EVENT_WITHOUT_PREVENTION,
+    EXECUTED_OVER_PLAN, GROUP_COST_COVERS_NOTHING, INVESTMENT_CHARGED_TO_PROGRAM,
+    PARAGRAPH_MALFORMED, PARAGRAPH_UNUSUAL, PERMIT_FEES_EXCEED_INCOME, PERMIT_FEES_OUTSIDE_PROGRAM,
     PERMIT_FEE_INCOME_MISSING, REFERENCE_UNKNOWN, REQUIRED_FIELD_MISSING,
     SMALL_BOTTLE_EXCEEDS_INCOME, SMALL_BOTTLE_OUTSIDE_PURPOSE,
 };
@@ -480,7 +480,14 @@ fn chapter_sums(cx: &mut Ctx, r: &Report) {
         if t.activities_without_cost > 0 {
             p.push(("without_cost", t.activities_without_cost.to_string()));
         }
-        cx.emit(&CHAPTER_SUM_MISMATCH, path, p);
+        // Costs short of the budget are activities not yet entered (a report in progress):
+        // the print is incomplete, not wrong. Costs over the budget cannot be right.
+        let rule = if t.activities < t.budget {
+            &CHAPTER_ACTIVITIES_SHORT
+        } else {
+            &CHAPTER_SUM_MISMATCH
+        };
+        cx.emit(rule, path, p);
     }
 }
 

@@ -343,6 +343,19 @@ pub static CHAPTER_SUM_MISMATCH: Rule = Rule {
                Działania tego rozdziału bez wpisanego kosztu wykonanego: {without_cost}.]",
 };
 
+pub static CHAPTER_ACTIVITIES_SHORT: Rule = Rule {
+    id: "chapter-activities-short",
+    severity: Severity::Warning,
+    citation: Cite::Id("budget_classification"),
+    summary:
+        "Koszty działań w rozdziale nie pokrywają jeszcze całego wykonania budżetu w tym rozdziale.",
+    template: "Rozdział {chapter}[ ({chapter_name})]: brakuje działań na {difference} — suma \
+               kosztów wykonanych działań wynosi {activities_sum}, a wykonanie w budżecie \
+               {budget_sum}.[ Działania tego rozdziału bez wpisanego kosztu wykonanego: \
+               {without_cost}.] Dopisz brakujące działania lub ich koszty (albo koszt wspólny \
+               kilku działań).",
+};
+
 pub static ACTIVITY_COSTS_NOT_GIVEN: Rule = Rule {
     id: "activity-costs-not-given",
     severity: Severity::Info,
@@ -865,6 +878,7 @@ pub static RULES: &[&Rule] = &[
     &BUDGET_AMOUNT_MISSING,
     &BUDGET_MISSING,
     &CHAPTER_SUM_MISMATCH,
+    &CHAPTER_ACTIVITIES_SHORT,
     &ACTIVITY_COSTS_NOT_GIVEN,
     &ACTIVITY_COST_CHAPTER_MISSING,
     &CHAPTER_AREA_MISMATCH,

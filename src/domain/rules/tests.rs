@@ -1137,18 +1137,31 @@ fn rule_chapter_sum_mismatch() {
     assert!(f.message.contains("różnica 100,00 zł"), "{}", f.message);
     assert_eq!(f.param("without_cost"), None);
 
-    // An activity without a cost is named as a likely cause.
+    r.activities[0].cost.executed = Some(amt("20000"));
+    assert_silent(&r, &CHAPTER_SUM_MISMATCH);
+}
+
+#[test]
+fn rule_chapter_activities_short() {
+    // Costs short of the budget (activities still being entered): a warning saying how much
+    // is missing, an activity without a cost named as a likely cause; never the error.
+    let mut r = drug_report();
+    assert_silent(&r, &CHAPTER_ACTIVITIES_SHORT);
     r.activities[0].cost.executed = None;
-    let f = assert_fires(&r, &CHAPTER_SUM_MISMATCH);
+    assert_silent(&r, &CHAPTER_SUM_MISMATCH);
+    let f = assert_fires(&r, &CHAPTER_ACTIVITIES_SHORT);
+    assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.param("without_cost"), Some("1"));
+    assert!(
+        f.message.contains("brakuje działań na 20 000,00 zł"),
+        "{}",
+        f.message
+    );
     assert!(
         f.message.contains("bez wpisanego kosztu wykonanego: 1"),
         "{}",
         f.message
     );
-
-    r.activities[0].cost.executed = Some(amt("20000"));
-    assert_silent(&r, &CHAPTER_SUM_MISMATCH);
 }
 
 #[test]
@@ -1737,7 +1750,7 @@ fn a_cost_given_for_a_whole_goal_counts_in_the_chapter_sum() {
     // Activities a-3 and a-4 lose their own costs; one amount for goal III covers them.
     r.activities[2].cost.executed = None;
     r.activities[3].cost.executed = None;
-    assert_fires(&r, &CHAPTER_SUM_MISMATCH);
+    assert_fires(&r, &CHAPTER_ACTIVITIES_SHORT);
     r.group_costs.push(GroupCost {
         id: Id::new("gc-1"),
         description: "Profilaktyka — koszt wspólny".into(),
@@ -1751,8 +1764,9 @@ fn a_cost_given_for_a_whole_goal_counts_in_the_chapter_sum() {
         ..GroupCost::default()
     });
     assert_silent(&r, &CHAPTER_SUM_MISMATCH);
+    assert_silent(&r, &CHAPTER_ACTIVITIES_SHORT);
     r.group_costs[0].cost.executed = Some(amt("79999.99"));
-    let f = assert_fires(&r, &CHAPTER_SUM_MISMATCH);
+    let f = assert_fires(&r, &CHAPTER_ACTIVITIES_SHORT);
     assert_eq!(f.param("difference"), Some("0,01 zł"));
 }
 

@@ -259,6 +259,12 @@ export class EditorPage {
     return this;
   }
 
+  /** Unfolds the findings under "Pokaż uwagi" in the strip above the section. */
+  async showFindings() {
+    const fold = this.findings.locator('details.findings-fold');
+    if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+  }
+
   /** Opens a section by (part of) its name in the section navigation. */
   async section(name) {
     await this.sections.getByRole('button', { name }).first().click();

@@ -146,6 +146,16 @@ export const VIEWS = [
     await f.fill('12,5,0');
     await f.blur();
   }),
+  sectionView('Budżet: wklejanie z arkusza z podglądem i błędną komórką', 'Budżet', async (page) => {
+    await page.getByRole('button', { name: 'Wklej z arkusza' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Wklej z arkusza: pozycje budżetu' });
+    await dialog.getByLabel('Dane z arkusza').fill('Rozdział\tParagraf\tPlan\tWykonanie\n85154\t4210\t1 000,00\t9O0,00\n\t4300\t=B2\t-\n');
+    await dialog.getByText('Wiersze do wstawienia: 2.').waitFor();
+  }),
+  sectionView('Budżet: pozycja usunięta z „Cofnij”', 'Budżet', async (page) => {
+    await page.getByRole('button', { name: /^Usuń 1\. / }).click();
+    await page.locator('#undo-list').waitFor();
+  }),
   sectionView('Budżet z kosztem wspólnym kilku działań', 'Budżet', async (page) => {
     await page.getByRole('button', { name: 'Dodaj koszt wspólny' }).click();
     await page.keyboard.type('Programy w szkołach');

@@ -19,6 +19,7 @@ test('the Kalisz 2020 sample loads with no errors and its warnings listed with c
   assert.equal(Number(errors), 0);
   assert.ok(Number(warnings) > 0);
   // The missing date of the report is one of the expected findings.
+  await editor.showFindings();
   assert.ok(await editor.findings.getByRole('button', { name: /data sporządzenia raportu/ }).isVisible());
   await editor.section('Sprawdzenie');
   const all = page.locator('#check-findings > li');
@@ -33,6 +34,7 @@ test('clicking a finding opens its section and focuses its field', async () => {
   const { context, page } = await openApp(browser);
   const editor = await new StartPage(page).loadSample(/Kalisz 2020/);
   await editor.section('Eksport');
+  await editor.showFindings();
   await editor.findings.getByRole('button', { name: /data sporządzenia raportu/ }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'f-prepared_on');
   assert.equal(await editor.sectionHeading().innerText(), 'Gmina i program');

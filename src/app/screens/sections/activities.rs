@@ -93,7 +93,14 @@ fn ActivityList(
             ..Default::default()
         };
         match &f2 {
-            Filter::Task(t) => a.tasks = vec![t.clone()],
+            Filter::Task(t) => {
+                // The area of the task it was added under, so that an alcohol task's activity
+                // is not "narkotyki" (and its chapter 85154 not a mismatch).
+                if let Some(task) = catalogue().task(t) {
+                    a.area = area_of(task.area);
+                }
+                a.tasks = vec![t.clone()];
+            }
             Filter::Goal(g) => a.goal = g.clone(),
         }
         let row = ed.row(a);
@@ -124,6 +131,16 @@ fn ActivityList(
             />
         </ol>
         <button type="button" class="add" on:click=add>"Dodaj działanie"</button>
+    }
+}
+
+/// The area of an activity serving a task of this area.
+pub fn area_of(task: crate::domain::catalogue::TaskArea) -> Area {
+    use crate::domain::catalogue::TaskArea;
+    match task {
+        TaskArea::Drugs => Area::Drugs,
+        TaskArea::Alcohol => Area::Alcohol,
+        TaskArea::Behavioural => Area::Behavioural,
     }
 }
 

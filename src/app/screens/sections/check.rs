@@ -8,6 +8,10 @@ use crate::app::screens::findings::FindingList;
 /// The section.
 #[component]
 pub fn CheckSection() -> impl IntoView {
+    // Asking for the check shows every finding, also beside fields not yet filled in.
+    expect_context::<crate::app::state::Editor>()
+        .quiet
+        .set(false);
     view! {
         <SectionFrame
             title="Sprawdzenie"
