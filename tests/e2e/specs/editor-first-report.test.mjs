@@ -36,7 +36,7 @@ test('a new report shows no warning before a field was left, then the left field
   await editor.section('Sprawdzenie');
   const [, all] = await counts(editor);
   assert.ok(all > warnings, `${all} > ${warnings}`);
-  assert.equal(await page.locator('#check-findings > li').count(), all);
+  assert.equal(await page.locator('#check-findings > li.finding-warning').count(), all);
   await editor.section('Gmina i program');
   assert.ok((await page.locator('.field-notes').count()) > 1, 'the notes are shown under the fields now');
   assert.deepEqual(problems, []);
