@@ -1,14 +1,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! "Wklej z arkusza", the reading half: what Excel, LibreOffice Calc and Google Sheets put on the
-//! clipboard (and CSV text) split into cells, the header row found and matched to the budget
-//! grid's columns in any order, every amount form people write read (or refused with why), and
+//! clipboard (and CSV text) split into cells, the header row found and matched to a grid's
+//! columns in any order (budget, outside money, indicators, activities), every amount form people write read (or refused with why), and
 //! hostile input bounded and inert.
 
-use raport_gp::domain::model::{Amount, FundingSource};
+use raport_gp::domain::model::{Amount, ExternalSource, FundingSource, IndicatorUnit, Status};
 use raport_gp::domain::paste::{
-    amount_cell, budget_lines, chapter_cell, match_columns, paragraph_cell, source_cell, split,
-    Separator, BUDGET_COLUMNS, MAX_COLUMNS,
+    activities, amount_cell, budget_lines, chapter_cell, external_funding, indicators,
+    match_columns, paragraph_cell, source_cell, split, Separator, ACTIVITY_COLUMNS, BUDGET_COLUMNS,
+    EXTERNAL_COLUMNS, INDICATOR_COLUMNS, MAX_COLUMNS,
 };
+use rust_decimal::Decimal;
 
 fn zl(s: &str) -> Option<Amount> {
     Some(Amount::new(s.parse().unwrap()))
@@ -216,4 +218,108 @@ fn hostile_input_is_bounded_and_inert() {
     let pasted = split(&tall);
     assert_eq!(pasted.rows.len(), raport_gp::domain::paste::MAX_ROWS);
     assert!(pasted.notes.iter().any(|n| n.contains("wierszy")));
+}
+
+#[test]
+fn outside_money_is_read_with_its_source_named_as_people_write_it() {
+    let pasted = split("Źródło;Opis;Kwota (zł)\nNarodowy Fundusz Zdrowia;kontrakt na terapię;120 000,00\nurząd marszałkowski;dotacja na kolonie;8 500\n;zbiórka;-\nZUS;?;1\n");
+    assert_eq!(pasted.separator, Separator::Semicolon);
+    let mapping = match_columns(&pasted, &EXTERNAL_COLUMNS);
+    assert_eq!(mapping.header_row, Some(0));
+    let read = external_funding(&pasted, &mapping);
+    let got: Vec<_> = read
+        .iter()
+        .map(|r| (r.value.source, r.value.description.as_str(), r.value.amount))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (ExternalSource::Nfz, "kontrakt na terapię", zl("120000")),
+            (
+                ExternalSource::Voivodeship,
+                "dotacja na kolonie",
+                zl("8500")
+            ),
+            (ExternalSource::Other, "zbiórka", None),
+            (ExternalSource::Other, "?", zl("1")),
+        ]
+    );
+    assert!(read[..3].iter().all(|r| r.problems.is_empty()));
+    assert_eq!(read[3].problems[0].0, "source", "ZUS is not a known source");
+}
+
+#[test]
+fn indicators_are_read_with_units_and_estimates() {
+    let pasted = split("Wskaźnik\tj.m.\tPlanowano\tOsiągnięto\nliczba uczniów\tos.\t200\tok. 185\nwarsztaty\tzajęcia\t12\t12\ndyżury\tgodz.\t-\t96,5\nw tym rodzice\t\t\t=B2\nulotki\tkg\t1000\t1 200\n");
+    let mapping = match_columns(&pasted, &INDICATOR_COLUMNS);
+    assert_eq!(mapping.header_row, Some(0));
+    let read = indicators(&pasted, &mapping);
+    let v: Vec<_> = read
+        .iter()
+        .map(|r| (r.value.name.as_str(), r.value.unit, r.value.approximate))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("liczba uczniów", IndicatorUnit::Persons, true),
+            ("warsztaty", IndicatorUnit::Sessions, false),
+            ("dyżury", IndicatorUnit::Hours, false),
+            ("w tym rodzice", IndicatorUnit::Persons, false),
+            ("ulotki", IndicatorUnit::Persons, false),
+        ]
+    );
+    assert_eq!(read[0].value.achieved, Some(Decimal::from(185)));
+    assert_eq!(read[2].value.planned, None, "a dash is no value");
+    assert_eq!(read[2].value.achieved, Some(Decimal::new(965, 1)));
+    assert!(
+        read[3].problems[0].1.contains("formuła"),
+        "{:?}",
+        read[3].problems
+    );
+    assert_eq!(
+        read[4].problems[0].0, "unit",
+        "kg is not a unit of the report"
+    );
+}
+
+#[test]
+fn activities_are_read_with_participants_costs_state_and_realizers_by_name() {
+    let pasted = split(
+        "Lp.\tNazwa działania\tRealizator\tLiczba uczestników\tKoszt (zł)\tRozdział\tStan\n\
+         1\tProgram „Spójrz inaczej”\tSP nr 1; SP nr 2\t240\t12 400,00\t85154\tzrealizowane\n\
+         2\tFestyn rodzinny\tGOK\tok. 600\t3 000\t85154\tczęściowo\n\
+         3\t\tMOPS\t\t-\t\todwołane\n\
+         4\tSzkolenie\t\t12\t1.234,5O\t851\tmoże\n",
+    );
+    let mapping = match_columns(&pasted, &ACTIVITY_COLUMNS);
+    assert_eq!(mapping.header_row, Some(0));
+    let read = activities(&pasted, &mapping);
+    assert_eq!(read.len(), 4);
+    let first = &read[0];
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    assert_eq!(first.value.activity.title, "Program „Spójrz inaczej”");
+    assert_eq!(first.value.realizers, ["SP nr 1", "SP nr 2"]);
+    assert_eq!(first.value.activity.cost.executed, zl("12400"));
+    assert_eq!(first.value.activity.cost.chapter, "85154");
+    assert_eq!(first.value.activity.status, Status::Done);
+    let people = &first.value.activity.indicators[0];
+    assert_eq!(
+        (people.unit, people.achieved),
+        (IndicatorUnit::Persons, Some(Decimal::from(240)))
+    );
+
+    assert_eq!(read[1].value.activity.status, Status::Partly);
+    assert!(read[1].value.activity.indicators[0].approximate);
+    assert_eq!(read[2].value.activity.status, Status::NotDone);
+    assert_eq!(
+        read[2].problems,
+        [("title", "brak nazwy działania".to_string())]
+    );
+    let keys: Vec<&str> = read[3].problems.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        ["executed", "chapter", "status"],
+        "{:?}",
+        read[3].problems
+    );
 }

@@ -14,8 +14,13 @@
 //! Nothing is evaluated: a formula (`=1+1`) is the text it is, and reading it as an amount fails
 //! with a message saying so. Nothing is written to a report here.
 
-use super::model::{Amount, BudgetLine, ExternalFunding, ExternalSource, FundingSource};
-use super::money::parse_amount;
+use rust_decimal::Decimal;
+
+use super::model::{
+    Activity, Amount, BudgetLine, Cost, ExternalFunding, ExternalSource, FundingSource, Indicator,
+    IndicatorUnit, Status,
+};
+use super::money::{parse_amount, parse_number};
 
 /// Rows read at most; the rest is left out with a note.
 pub const MAX_ROWS: usize = 5_000;
@@ -648,10 +653,11 @@ pub fn external_funding(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<External
                 description: cell("description").trim().to_string(),
                 ..Default::default()
             };
-            match external_source_cell(cell("source")) {
-                Ok(v) => value.source = v,
-                Err(e) => problems.push(("source", e)),
-            }
+            // Unreadable, the source is "inne" until corrected (never a guessed NFZ).
+            value.source = external_source_cell(cell("source")).unwrap_or_else(|e| {
+                problems.push(("source", e));
+                ExternalSource::Other
+            });
             match amount_cell(cell("amount")) {
                 Ok(v) => value.amount = v,
                 Err(e) => problems.push(("amount", e)),
@@ -659,6 +665,315 @@ pub fn external_funding(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<External
             Read {
                 line: row.line,
                 value,
+                problems,
+            }
+        })
+        .collect()
+}
+
+/// A count or measure as written in a sheet: `1 650`, `12,5`; `ok. 30` or `~30` is an estimate
+/// (the flag is returned); `-` or empty is no value. A formula is refused, never evaluated.
+pub fn number_cell(text: &str) -> Result<(Option<Decimal>, bool), String> {
+    let t = text.trim();
+    if t.is_empty() || matches!(t, "-" | "–" | "—") {
+        return Ok((None, false));
+    }
+    if t.starts_with('=') {
+        return Err(format!(
+            "„{}” to formuła arkusza, a nie liczba; skopiuj wartości (Wklej specjalnie → Wartości)",
+            short(t)
+        ));
+    }
+    let lower = t.to_lowercase();
+    let (body, approximate) = match lower
+        .strip_prefix("ok.")
+        .or_else(|| lower.strip_prefix("około"))
+        .or_else(|| lower.strip_prefix('~'))
+    {
+        Some(rest) => (rest.trim(), true),
+        None => (t, false),
+    };
+    parse_number(body)
+        .map(|n| (n, approximate && n.is_some()))
+        .map_err(|e| format!("„{}”: {e}", short(t)))
+}
+
+/// What an indicator counts, from the unit as written (`osoby`, `os.`, `konsultacje`,
+/// `godz.`, `%`, …); an empty cell is persons.
+pub fn unit_cell(text: &str) -> Result<IndicatorUnit, String> {
+    let key = header_key(text);
+    if key.is_empty() {
+        return Ok(IndicatorUnit::Persons);
+    }
+    let known: [(IndicatorUnit, &[&str]); 8] = [
+        (IndicatorUnit::Percent, &["%", "procent"]),
+        (IndicatorUnit::Hours, &["godz", "h"]),
+        (
+            IndicatorUnit::Consultations,
+            &["konsultac", "porad", "porady"],
+        ),
+        (
+            IndicatorUnit::Sessions,
+            &["spotkan", "zajec", "zajecia", "sesj", "warsztat", "szkolen"],
+        ),
+        (
+            IndicatorUnit::Events,
+            &["wydarzen", "kampani", "interwencj", "imprez"],
+        ),
+        (IndicatorUnit::Items, &["szt", "egz", "material", "test"]),
+        (
+            IndicatorUnit::Persons,
+            &["os", "osob", "osoby", "uczestn", "dzieci", "uczniow"],
+        ),
+        (IndicatorUnit::Other, &["inne", "inna"]),
+    ];
+    known
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| key == *w || key.starts_with(w)))
+        .map(|(u, _)| *u)
+        .ok_or_else(|| {
+            format!(
+                "„{}”: nieznana jednostka; dozwolone: osoby, konsultacje, spotkania, wydarzenia, sztuki, godziny, procent, inne",
+                short(text.trim())
+            )
+        })
+}
+
+/// The columns of an activity's indicator grid.
+pub const INDICATOR_COLUMNS: [Column; 4] = [
+    Column {
+        key: "name",
+        label: "Wskaźnik",
+        headers: &["nazwa wskaźnika", "nazwa", "miernik", "wskaźnik realizacji"],
+    },
+    Column {
+        key: "unit",
+        label: "Jednostka",
+        headers: &["j.m.", "jm", "jednostka miary"],
+    },
+    Column {
+        key: "planned",
+        label: "Plan",
+        headers: &[
+            "planowano",
+            "wartość planowana",
+            "zakładano",
+            "wartość docelowa",
+        ],
+    },
+    Column {
+        key: "achieved",
+        label: "Wykonanie",
+        headers: &[
+            "osiągnięto",
+            "wartość osiągnięta",
+            "zrealizowano",
+            "wykonano",
+        ],
+    },
+];
+
+/// The data rows read as indicators (without ids).
+pub fn indicators(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<Indicator>> {
+    mapping
+        .data(pasted)
+        .iter()
+        .map(|row| {
+            let cell = |key| cell_of(row, mapping, &INDICATOR_COLUMNS, key);
+            let mut problems = Vec::new();
+            let mut value = Indicator {
+                name: cell("name").trim().to_string(),
+                ..Default::default()
+            };
+            match unit_cell(cell("unit")) {
+                Ok(u) => value.unit = u,
+                Err(e) => problems.push(("unit", e)),
+            }
+            for (key, slot) in [
+                ("planned", &mut value.planned),
+                ("achieved", &mut value.achieved),
+            ] {
+                match number_cell(cell(key)) {
+                    Ok((n, approx)) => {
+                        *slot = n;
+                        value.approximate |= approx;
+                    }
+                    Err(e) => problems.push((key, e)),
+                }
+            }
+            Read {
+                line: row.line,
+                value,
+                problems,
+            }
+        })
+        .collect()
+}
+
+/// An activity's state from its cell (`zrealizowane`, `tak`, `częściowo`, `nie`, …); an empty
+/// cell is done.
+pub fn status_cell(text: &str) -> Result<Status, String> {
+    let key = header_key(text);
+    if key.is_empty() {
+        return Ok(Status::Done);
+    }
+    if key.contains("czesciow") || key.starts_with("w trakcie") {
+        return Ok(Status::Partly);
+    }
+    if key.starts_with("nie") || key.contains("odwolan") {
+        return Ok(Status::NotDone);
+    }
+    if key.starts_with("zrealizow") || key.starts_with("wykonan") || key == "tak" {
+        return Ok(Status::Done);
+    }
+    Err(format!(
+        "„{}”: nieznany stan; dozwolone: zrealizowane, zrealizowane częściowo, niezrealizowane",
+        short(text.trim())
+    ))
+}
+
+/// The columns of a task's activity overview.
+pub const ACTIVITY_COLUMNS: [Column; 9] = [
+    Column {
+        key: "title",
+        label: "Nazwa działania",
+        headers: &[
+            "działanie",
+            "nazwa",
+            "nazwa zadania",
+            "rodzaj działania",
+            "forma",
+        ],
+    },
+    Column {
+        key: "realizers",
+        label: "Realizator",
+        headers: &[
+            "realizatorzy",
+            "wykonawca",
+            "podmiot realizujący",
+            "organizacja",
+        ],
+    },
+    Column {
+        key: "participants",
+        label: "Uczestnicy",
+        headers: &[
+            "liczba uczestników",
+            "liczba osób",
+            "odbiorcy",
+            "liczba odbiorców",
+        ],
+    },
+    Column {
+        key: "planned",
+        label: "Koszt planowany",
+        headers: &["plan", "kwota planowana"],
+    },
+    Column {
+        key: "executed",
+        label: "Koszt wykonany",
+        headers: &[
+            "koszt",
+            "wykonanie",
+            "kwota",
+            "wydatki",
+            "kwota wydatkowana",
+        ],
+    },
+    Column {
+        key: "chapter",
+        label: "Rozdział",
+        headers: &["rozdz.", "rozdz"],
+    },
+    Column {
+        key: "paragraph",
+        label: "Paragraf",
+        headers: &["§", "par."],
+    },
+    Column {
+        key: "status",
+        label: "Stan realizacji",
+        headers: &["stan", "status", "realizacja"],
+    },
+    Column {
+        key: "description",
+        label: "Opis",
+        headers: &["opis działania", "uwagi", "opis realizacji"],
+    },
+];
+
+/// An activity read from a sheet, with its realizers by name (the caller finds them in the
+/// partner register or adds them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PastedActivity {
+    /// Without an id; participants, when given, as one indicator in persons.
+    pub activity: Activity,
+    pub realizers: Vec<String>,
+}
+
+/// The data rows read as activities. Several realizers in one cell are separated by `;` or a
+/// line break.
+pub fn activities(pasted: &Pasted, mapping: &Mapping) -> Vec<Read<PastedActivity>> {
+    mapping
+        .data(pasted)
+        .iter()
+        .map(|row| {
+            let cell = |key| cell_of(row, mapping, &ACTIVITY_COLUMNS, key);
+            let mut problems = Vec::new();
+            let mut a = Activity {
+                title: cell("title").trim().to_string(),
+                description: cell("description").trim().to_string(),
+                cost: Cost::default(),
+                ..Default::default()
+            };
+            match number_cell(cell("participants")) {
+                Ok((None, _)) => {}
+                Ok((Some(n), approximate)) => a.indicators.push(Indicator {
+                    name: "uczestnicy".into(),
+                    unit: IndicatorUnit::Persons,
+                    achieved: Some(n),
+                    approximate,
+                    ..Default::default()
+                }),
+                Err(e) => problems.push(("participants", e)),
+            }
+            for (key, slot) in [
+                ("planned", &mut a.cost.planned),
+                ("executed", &mut a.cost.executed),
+            ] {
+                match amount_cell(cell(key)) {
+                    Ok(v) => *slot = v,
+                    Err(e) => problems.push((key, e)),
+                }
+            }
+            match chapter_cell(cell("chapter")) {
+                Ok(v) => a.cost.chapter = v,
+                Err(e) => problems.push(("chapter", e)),
+            }
+            match paragraph_cell(cell("paragraph")) {
+                Ok(v) => a.cost.paragraph = v,
+                Err(e) => problems.push(("paragraph", e)),
+            }
+            match status_cell(cell("status")) {
+                Ok(v) => a.status = v,
+                Err(e) => problems.push(("status", e)),
+            }
+            if a.title.is_empty() {
+                problems.push(("title", "brak nazwy działania".to_string()));
+            }
+            let realizers = cell("realizers")
+                .split([';', '\n'])
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect();
+            Read {
+                line: row.line,
+                value: PastedActivity {
+                    activity: a,
+                    realizers,
+                },
                 problems,
             }
         })
