@@ -70,6 +70,22 @@ pub struct ListUndo {
 }
 
 impl ListUndo {
+    /// An undo that `restore`s what a change replaced, offered while `intact` says the change
+    /// is still as it was made; `focus` is where focus goes after undoing.
+    pub fn new(
+        message: String,
+        restore: impl Fn() + Send + Sync + 'static,
+        intact: impl Fn() -> bool + Send + Sync + 'static,
+        focus: String,
+    ) -> Self {
+        ListUndo {
+            message,
+            restore: std::sync::Arc::new(restore),
+            intact: std::sync::Arc::new(intact),
+            focus,
+        }
+    }
+
     pub fn intact(&self) -> bool {
         (self.intact)()
     }
@@ -448,7 +464,8 @@ impl Editor {
         );
     }
 
-    fn offer_undo(&self, undo: ListUndo, focus_now: Option<String>) {
+    /// Offers "Cofnij" for a change just made, and moves focus (`None`: to "Cofnij").
+    pub fn offer_undo(&self, undo: ListUndo, focus_now: Option<String>) {
         self.removed.set(None);
         self.list_undo.set(Some(undo));
         focus_later(vec![focus_now.unwrap_or_else(|| "undo-list".into())]);

@@ -274,10 +274,10 @@ pub fn MoneyField(
     }
 }
 
-fn parse_dec(s: &str) -> Result<Option<rust_decimal::Decimal>, String> {
+pub(crate) fn parse_dec(s: &str) -> Result<Option<rust_decimal::Decimal>, String> {
     bridge::parse_number(s)
 }
-fn show_dec(d: &rust_decimal::Decimal) -> String {
+pub(crate) fn show_dec(d: &rust_decimal::Decimal) -> String {
     bridge::format_number(*d)
 }
 

@@ -108,8 +108,6 @@ pub type CellProblems = Vec<Vec<(&'static str, String)>>;
 /// What a grid gives the paste dialog.
 #[derive(Clone, Copy)]
 pub struct PasteTarget {
-    /// Base of the dialog's element ids (`paste-budget`).
-    pub id: &'static str,
     /// What the rows are, in the dialog's title ("pozycje budżetu").
     pub what: &'static str,
     pub columns: &'static [Column],
@@ -124,11 +122,16 @@ pub struct PasteTarget {
 /// rows; it writes them to the report as one undoable change.
 #[component]
 pub fn PasteFromSheet(
+    /// Base of the element ids (`paste-budget`): the button is `{id}-open`.
+    #[prop(into)]
+    id: String,
     target: PasteTarget,
     #[prop(into)] on_insert: Callback<(Pasted, Mapping, bool)>,
 ) -> impl IntoView {
+    let base = StoredValue::new(id);
+    // An element id of this dialog: `{id}-{suffix}`.
+    let idf = move |suffix: &str| base.with_value(|b| format!("{b}-{suffix}"));
     let PasteTarget {
-        id,
         what,
         columns,
         check,
@@ -188,7 +191,7 @@ pub fn PasteFromSheet(
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
-        crate::app::state::focus_later(vec![format!("{id}-text")]);
+        crate::app::state::focus_later(vec![idf("text")]);
     };
     let insert = move |_| {
         if data_rows() == 0 {
@@ -204,7 +207,7 @@ pub fn PasteFromSheet(
     };
     let cancel = move |_| {
         close();
-        crate::app::state::focus_later(vec![format!("{id}-open")]);
+        crate::app::state::focus_later(vec![idf("open")]);
     };
 
     let summary = move || {
@@ -243,7 +246,7 @@ pub fn PasteFromSheet(
     // The select choosing which pasted column feeds grid column `g`.
     let column_choice = move |g: usize| {
         let col = columns[g];
-        let sel_id = format!("{id}-col-{}", col.key);
+        let sel_id = idf(&format!("col-{}", col.key));
         let options = move || {
             let width = pasted.with(|p| p.columns());
             let header = mapping.with(|m| m.header_row);
@@ -321,7 +324,7 @@ pub fn PasteFromSheet(
             if !editable.get() {
                 return view! { <td>{value}</td> }.into_any();
             }
-            let cell_id = format!("{id}-cell-{d}-{g}");
+            let cell_id = idf(&format!("cell-{d}-{g}"));
             let why_id = format!("{cell_id}-why");
             let line = pasted.with_untracked(|p| p.rows.get(row_index()).map_or(0, |r| r.line));
             view! {
@@ -361,9 +364,9 @@ pub fn PasteFromSheet(
                 .map(|c| view! { <th scope="col">{c.label}</th> })
                 .collect_view();
             view! {
-                <div class="grid-scroll" role="region" aria-labelledby=format!("{id}-preview-caption") tabindex="0">
+                <div class="grid-scroll" role="region" aria-labelledby=idf("preview-caption") tabindex="0">
                     <table class="grid-table paste-preview">
-                        <caption id=format!("{id}-preview-caption")>"Podgląd wierszy do wstawienia"</caption>
+                        <caption id=idf("preview-caption")>"Podgląd wierszy do wstawienia"</caption>
                         <thead><tr><th scope="col">"Wiersz"</th>{heads}</tr></thead>
                         <tbody>
                             <For
@@ -385,21 +388,21 @@ pub fn PasteFromSheet(
         })
     };
 
-    let title_id = format!("{id}-title");
+    let title_id = idf("title");
     let h2_id = title_id.clone();
     view! {
-        <button type="button" id=format!("{id}-open") aria-haspopup="dialog" on:click=show>
+        <button type="button" id=idf("open") aria-haspopup="dialog" on:click=show>
             "Wklej z arkusza"
         </button>
         <dialog
             node_ref=dialog
-            id=format!("{id}-dialog")
+            id=idf("dialog")
             class="paste-dialog"
             aria-labelledby=title_id.clone()
             on:close=move |_| {
                 if open.get_untracked() {
                     close();
-                    crate::app::state::focus_later(vec![format!("{id}-open")]);
+                    crate::app::state::focus_later(vec![idf("open")]);
                 }
             }
         >
@@ -409,12 +412,12 @@ pub fn PasteFromSheet(
                     "Zaznacz komórki w Excelu, LibreOffice Calc lub Arkuszach Google (najlepiej z wierszem nagłówków), skopiuj je (Ctrl+C) i wklej poniżej. Nic nie zostanie zapisane przed „Wstaw”."
                 </p>
                 <div class="field">
-                    <label for=format!("{id}-text")>"Dane z arkusza"</label>
+                    <label for=idf("text")>"Dane z arkusza"</label>
                     <textarea
-                        id=format!("{id}-text")
+                        id=idf("text")
                         rows="6"
                         spellcheck="false"
-                        aria-describedby=format!("{id}-summary")
+                        aria-describedby=idf("summary")
                         prop:value=move || text.get()
                         on:input=move |ev| {
                             text.set(event_target_value(&ev));
@@ -424,7 +427,7 @@ pub fn PasteFromSheet(
                         }
                     ></textarea>
                 </div>
-                <p id=format!("{id}-summary") role="status" data-testid="paste-summary">{summary}</p>
+                <p id=idf("summary") role="status" data-testid="paste-summary">{summary}</p>
                 <ul class="paste-notes">{notes}</ul>
                 {move || (data_rows() > 0).then(|| view! {
                     <fieldset>
@@ -437,16 +440,16 @@ pub fn PasteFromSheet(
                 <fieldset>
                     <legend>"Jak wstawić"</legend>
                     <div class="check">
-                        <input type="radio" id=format!("{id}-add") name=format!("{id}-mode") prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />
-                        <label for=format!("{id}-add")>"Dodaj do wierszy tabeli"</label>
+                        <input type="radio" id=idf("add") name=idf("mode") prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />
+                        <label for=idf("add")>"Dodaj do wierszy tabeli"</label>
                     </div>
                     <div class="check">
-                        <input type="radio" id=format!("{id}-replace") name=format!("{id}-mode") prop:checked=move || replace.get() on:change=move |_| replace.set(true) />
-                        <label for=format!("{id}-replace")>"Zastąp wszystkie wiersze tabeli"</label>
+                        <input type="radio" id=idf("replace") name=idf("mode") prop:checked=move || replace.get() on:change=move |_| replace.set(true) />
+                        <label for=idf("replace")>"Zastąp wszystkie wiersze tabeli"</label>
                     </div>
                 </fieldset>
                 <div class="button-row">
-                    <button type="button" class="primary" id=format!("{id}-insert") on:click=insert aria-disabled=move || (data_rows() == 0).then_some("true")>
+                    <button type="button" class="primary" id=idf("insert") on:click=insert aria-disabled=move || (data_rows() == 0).then_some("true")>
                         "Wstaw"
                     </button>
                     <button type="button" on:click=cancel>"Anuluj"</button>

@@ -9,9 +9,10 @@ use super::{lens, lens_enum};
 use crate::app::components::*;
 use crate::app::paths::{dom_id, SectionKey};
 use crate::app::screens::sections::budget::{chapter_codes, code_options, paragraph_codes};
-use crate::app::state::{focus_later, ActRow, Editor, RemovedActivity};
+use crate::app::state::{focus_later, plural, ActRow, Editor, ListFocus, Lists, RemovedActivity};
 use crate::domain::catalogue::catalogue;
 use crate::domain::model::*;
+use crate::domain::paste;
 
 /// Which activities a list shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +26,7 @@ pub enum Filter {
 impl Filter {
     /// Whether the list shows an activity; `goals` are the ids of the report's goals (an
     /// activity whose goal no longer exists is listed with those without a goal).
-    fn shows(&self, a: &Activity, goals: &[Id]) -> bool {
+    pub fn shows(&self, a: &Activity, goals: &[Id]) -> bool {
         match self {
             Filter::Task(t) => a.tasks.contains(t),
             Filter::Goal(Some(g)) => a.goal.as_ref() == Some(g),
@@ -114,10 +115,15 @@ fn ActivityList(
         Filter::Task(_) => "Brak działań w tym zadaniu.",
         Filter::Goal(_) => "Brak działań.",
     };
+    let table_id = match &filter {
+        Filter::Task(t) => dom_id(&["acts", t.as_str()]),
+        Filter::Goal(g) => dom_id(&["acts", "goal", g.as_ref().map_or("none", |g| g.as_str())]),
+    };
     view! {
         <Show when=move || keys.with(Vec::is_empty)>
             <p class="empty">{empty_text}</p>
         </Show>
+        <super::activity_table::ActivityTable filter=filter.clone() keys=keys id=table_id />
         <ol class="cards">
             <For
                 each=move || keys.get()
@@ -742,31 +748,6 @@ fn ActivityBody(
         new_partner.set(String::new());
     };
 
-    // Indicators.
-    let s = sig.clone();
-    let ind_ids = move || {
-        s.with(|a| {
-            a.indicators
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>()
-        })
-    };
-    let s = sig.clone();
-    let aid_i = aid.clone();
-    let add_indicator = move |_| {
-        let id = ed.fresh_id("ind");
-        s.update(|a| {
-            a.indicators.push(Indicator {
-                id: id.clone(),
-                ..Default::default()
-            })
-        });
-        focus_later(vec![act_dom_id(
-            &aid_i,
-            &["indicators", id.as_str(), "name"],
-        )]);
-    };
     let s_ind = sig.clone();
     let aid_ind = aid.clone();
     let s = sig.clone();
@@ -831,12 +812,7 @@ fn ActivityBody(
             <legend>"Wskaźniki (plan i wykonanie)"</legend>
             <p class="hint">"Wskaźnik podgrupy osób policzonych już wyżej zacznij od „w tym” albo „z tego” (np. „w tym rodzice”): nie zostanie drugi raz doliczony do sumy uczestników."</p>
             {notes_view(f(&["indicators"]), notes_for(&f(&["indicators"])))}
-            <For
-                each=ind_ids
-                key=|id| id.clone()
-                children=move |iid| view! { <IndicatorRow sig=s_ind.clone() aid=aid_ind.clone() id=iid /> }
-            />
-            <button type="button" on:click=add_indicator>"Dodaj wskaźnik"</button>
+            <IndicatorGrid sig=s_ind aid=aid_ind />
         </fieldset>
         <div class="grid">
             <SelectField id=f(&["status"]) label="Stan realizacji" options=enum_options(&Status::ALL, Status::label) value=status on_change=set_status />
@@ -848,6 +824,136 @@ fn ActivityBody(
     }
 }
 
+const INDICATORS: Lists<Activity, Indicator> = (|a| &a.indicators, |a| &mut a.indicators);
+
+fn check_indicators(p: &paste::Pasted, m: &paste::Mapping) -> CellProblems {
+    paste::indicators(p, m)
+        .into_iter()
+        .map(|r| r.problems)
+        .collect()
+}
+
+/// An activity's indicators as a grid.
+#[component]
+fn IndicatorGrid(
+    /// The activity's signal.
+    sig: ArcRwSignal<Activity>,
+    /// The activity's id (for element ids).
+    aid: String,
+) -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let col = {
+        let aid = aid.clone();
+        move |c: &str| act_dom_id(&aid, &["ind_col", c])
+    };
+    let s = sig.clone();
+    let ids = move || {
+        s.with(|a| {
+            a.indicators
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let (s, aid_a) = (sig.clone(), aid.clone());
+    let add_id = act_dom_id(&aid, &["add_indicator"]);
+    let add_focus = add_id.clone();
+    let add = move |_| {
+        let id = ed.fresh_id("ind");
+        let focus = act_dom_id(&aid_a, &["indicators", id.as_str(), "name"]);
+        ed.change_activity_list(
+            s.clone(),
+            INDICATORS,
+            "Dodano wskaźnik.".into(),
+            ListFocus {
+                now: Some(focus),
+                undone: add_focus.clone(),
+            },
+            |l| {
+                l.push(Indicator {
+                    id,
+                    ..Default::default()
+                })
+            },
+        );
+    };
+    let paste_id = act_dom_id(&aid, &["paste_indicators"]);
+    let (s, aid_p, paste_open) = (sig.clone(), aid.clone(), format!("{paste_id}-open"));
+    let on_paste = Callback::new(
+        move |(p, m, replace): (paste::Pasted, paste::Mapping, bool)| {
+            let read = paste::indicators(&p, &m);
+            let ids = ed.fresh_ids("ind", read.len());
+            let first = ids
+                .first()
+                .map(|id| act_dom_id(&aid_p, &["indicators", id.as_str(), "name"]));
+            let n = read.len();
+            ed.change_activity_list(
+                s.clone(),
+                INDICATORS,
+                format!(
+                    "Wstawiono z arkusza: {}{}.",
+                    plural(n, "wskaźnik", "wskaźniki", "wskaźników"),
+                    if replace {
+                        " w miejsce dotychczasowych"
+                    } else {
+                        ""
+                    }
+                ),
+                ListFocus {
+                    now: first,
+                    undone: paste_open.clone(),
+                },
+                move |l| {
+                    if replace {
+                        l.clear();
+                    }
+                    l.extend(
+                        read.into_iter()
+                            .zip(ids)
+                            .map(|(r, id)| Indicator { id, ..r.value }),
+                    );
+                },
+            );
+        },
+    );
+    let caption = act_dom_id(&aid, &["indicators", "caption"]);
+    let (s_row, aid_row) = (sig.clone(), aid.clone());
+    view! {
+        <div class="grid-scroll">
+            <table class="grid-table" on:keydown=grid_keys>
+                <caption class="visually-hidden" id=caption>"Wskaźniki działania"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Lp."</th>
+                        <th scope="col" id=col("name")>"Wskaźnik"</th>
+                        <th scope="col" id=col("unit")>"Jednostka"</th>
+                        <th scope="col" id=col("planned") class="num">"Plan"</th>
+                        <th scope="col" id=col("achieved") class="num">"Wykonanie"</th>
+                        <th scope="col" id=col("approximate")>"ok."</th>
+                        <th scope="col"><span class="visually-hidden">"Działania na wierszu"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=ids
+                        key=|id| id.clone()
+                        children=move |iid| view! { <IndicatorRow sig=s_row.clone() aid=aid_row.clone() id=iid /> }
+                    />
+                </tbody>
+            </table>
+        </div>
+        <div class="button-row">
+            <button type="button" id=add_id on:click=add>"Dodaj wskaźnik"</button>
+            <PasteFromSheet
+                id=paste_id
+                target=PasteTarget { what: "wskaźniki działania", columns: &paste::INDICATOR_COLUMNS, check: check_indicators, hint: "Pusta jednostka to osoby; „ok. 30” to wartość przybliżona." }
+                on_insert=on_paste
+            />
+        </div>
+    }
+}
+
+/// One indicator: a row of the activity's indicator grid.
 #[component]
 fn IndicatorRow(
     /// The activity's signal.
@@ -883,6 +989,7 @@ fn IndicatorRow(
             }),
         )
     }
+    let ed = expect_context::<Editor>();
     let (name, set_name) = ind_lens(&sig, &id, |x| x.name.clone(), |x, v| x.name = v);
     let (unit, set_unit) = ind_lens(
         &sig,
@@ -901,16 +1008,78 @@ fn IndicatorRow(
         let (aid, iid) = (aid.clone(), id.0.clone());
         move |field: &str| act_dom_id(&aid, &["indicators", &iid, field])
     };
-    let s = sig.clone();
-    let remove = move |_| s.update(|a| a.indicators.retain(|x| x.id != id));
+    let row_id = act_dom_id(&aid, &["indicators", id.as_str()]);
+    let head_id = format!("{row_id}-h");
+    let by = {
+        let (head_id, aid) = (head_id.clone(), aid.clone());
+        move |c: &str| format!("{head_id} {}", act_dom_id(&aid, &["ind_col", c]))
+    };
+    let (s, id_pos) = (sig.clone(), id.clone());
+    let position = Memo::new(move |_| {
+        s.with(|a| a.indicators.iter().position(|x| x.id == id_pos))
+            .map_or(0, |i| i + 1)
+    });
+    let (s, id_rm, aid_rm) = (sig.clone(), id.clone(), aid.clone());
+    let remove = move |_| {
+        let id_rm = id_rm.clone();
+        ed.change_activity_list(
+            s.clone(),
+            INDICATORS,
+            format!("Usunięto wskaźnik nr {}.", position.get_untracked()),
+            ListFocus {
+                now: None,
+                undone: act_dom_id(&aid_rm, &["indicators", id_rm.as_str(), "name"]),
+            },
+            move |l| l.retain(|x| x.id != id_rm),
+        );
+    };
+    let name_id = f("name");
+    let name_notes = notes_for(&name_id);
+    let name_note_id = format!("{name_id}-note");
+    let unit_options = enum_options(&IndicatorUnit::ALL, IndicatorUnit::label)
+        .into_iter()
+        .map(|(v, label)| {
+            let v2 = v.clone();
+            view! { <option value=v selected=move || unit.with(|u| u == &v2)>{label}</option> }
+        })
+        .collect_view();
+    let rm_id = format!("{row_id}-remove");
     view! {
-        <div class="indicator grid">
-            <TextField id=f("name") label="Wskaźnik" hint="np. liczba uczniów" value=name on_input=set_name />
-            <SelectField id=f("unit") label="Jednostka" options=enum_options(&IndicatorUnit::ALL, IndicatorUnit::label) value=unit on_change=set_unit />
-            <NumberField id=f("planned") label="Plan" value=planned on_change=set_planned />
-            <NumberField id=f("achieved") label="Wykonanie" value=achieved on_change=set_achieved />
-            <CheckField id=f("approximate") label="wartość przybliżona (ok.)" checked=approx on_change=set_approx />
-            <button type="button" class="danger" on:click=remove>"Usuń wskaźnik"</button>
-        </div>
+        <tr id=row_id tabindex="-1">
+            <th scope="row" id=head_id.clone()>
+                {move || format!("{}.", position.get())}
+                <span class="visually-hidden">" " {move || name.get()}</span>
+            </th>
+            <td class="cell-text">
+                <input
+                    id=name_id.clone()
+                    type="text"
+                    aria-labelledby=by("name")
+                    aria-describedby=move || (!name_notes.with(Vec::is_empty)).then(|| name_note_id.clone())
+                    prop:value=move || name.get()
+                    on:input=move |ev| set_name.run(event_target_value(&ev))
+                />
+                {notes_view(name_id, name_notes)}
+            </td>
+            <td>
+                <select id=f("unit") aria-labelledby=by("unit") prop:value=move || unit.get() on:change=move |ev| set_unit.run(event_target_value(&ev))>
+                    {unit_options}
+                </select>
+            </td>
+            <td class="num"><ParsedField id=f("planned") label="Plan" labelledby=by("planned") value=planned on_change=set_planned parse=parse_dec format=show_dec /></td>
+            <td class="num"><ParsedField id=f("achieved") label="Wykonanie" labelledby=by("achieved") value=achieved on_change=set_achieved parse=parse_dec format=show_dec /></td>
+            <td class="cell-check">
+                <input
+                    type="checkbox"
+                    id=f("approximate")
+                    aria-labelledby=by("approximate")
+                    prop:checked=move || approx.get()
+                    on:change=move |ev| set_approx.run(event_target_checked(&ev))
+                />
+            </td>
+            <td class="row-actions">
+                <button type="button" id=rm_id.clone() class="danger" aria-labelledby=format!("{rm_id} {head_id}") on:click=remove>"Usuń"</button>
+            </td>
+        </tr>
     }
 }

@@ -358,7 +358,8 @@ fn BudgetGrid() -> impl IntoView {
         <div class="button-row">
             <button type="button" id="budget-add-line" on:click=add_line>"Dodaj pozycję budżetu"</button>
             <PasteFromSheet
-                target=PasteTarget { id: "paste-budget", what: "pozycje budżetu", columns: &paste::BUDGET_COLUMNS, check: check_budget, hint: "Pusty rozdział pod wierszem, który go ma (komórka scalona w arkuszu), przyjmuje rozdział z wiersza wyżej. Puste źródło to budżet gminy." }
+                id="paste-budget"
+                target=PasteTarget { what: "pozycje budżetu", columns: &paste::BUDGET_COLUMNS, check: check_budget, hint: "Pusty rozdział pod wierszem, który go ma (komórka scalona w arkuszu), przyjmuje rozdział z wiersza wyżej. Puste źródło to budżet gminy." }
                 on_insert=on_paste
             />
         </div>
@@ -649,7 +650,8 @@ fn ExternalGrid() -> impl IntoView {
         <div class="button-row">
             <button type="button" id="budget-add-external" on:click=add>"Dodaj środki spoza budżetu"</button>
             <PasteFromSheet
-                target=PasteTarget { id: "paste-external", what: "środki spoza budżetu gminy", columns: &paste::EXTERNAL_COLUMNS, check: check_external, hint: "Puste źródło to „inne”." }
+                id="paste-external"
+                target=PasteTarget { what: "środki spoza budżetu gminy", columns: &paste::EXTERNAL_COLUMNS, check: check_external, hint: "Puste źródło to „inne”." }
                 on_insert=on_paste
             />
         </div>

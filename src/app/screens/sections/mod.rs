@@ -2,6 +2,7 @@
 //! open report (so each control re-reads only its own value), and the section frame.
 
 pub mod activities;
+pub mod activity_table;
 pub mod budget;
 pub mod check;
 pub mod comparison;
