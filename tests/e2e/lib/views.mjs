@@ -153,7 +153,7 @@ export const VIEWS = [
     await dialog.getByText('Wiersze do wstawienia: 2.').waitFor();
   }),
   sectionView('Budżet: pozycja usunięta z „Cofnij”', 'Budżet', async (page) => {
-    await page.getByRole('button', { name: /^Usuń 1\. / }).click();
+    await page.getByRole('button', { name: /^Usuń 1\. rozdz\./ }).click();
     await page.locator('#undo-list').waitFor();
   }),
   sectionView('Budżet z kosztem wspólnym kilku działań', 'Budżet', async (page) => {

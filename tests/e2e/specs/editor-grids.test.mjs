@@ -225,3 +225,123 @@ test('removing and duplicating budget lines can be undone; an undo is not offere
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Pastes `text` through the real clipboard into the open paste dialog's "Dane z arkusza". */
+async function pasteInto(page, dialog, text) {
+  await waitUntil(() => page.evaluate(() => document.activeElement?.tagName === 'TEXTAREA'), { message: 'the text field focused' });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+  return dialog.getByTestId('paste-summary');
+}
+
+/** Tabs to a preview cell by its label and types over it. */
+async function correct(page, dialog, label, text) {
+  const id = await dialog.getByLabel(label, { exact: true }).getAttribute('id');
+  await tabTo(page, (el) => el.id === id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+async function insertByKeyboard(page, dialog) {
+  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Wstaw');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+const report = async (page) => (await storedReports(page))[0].file.report;
+
+test('a realizers\' table of activities is pasted into a task, one bad cell corrected, printed, and taken back by one undo', async () => {
+  const app = await openApp(browser, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const { context, page, problems } = app;
+  const editor = await new StartPage(page).newReportNamed('Dębowa');
+  await editor.section(/Profilaktyka informacyjna, edukacyjna i szkoleniowa \(alkohol/);
+  await editor.saved();
+  const before = await report(page);
+
+  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Wklej z arkusza');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Wklej z arkusza: działania' });
+  const summary = await pasteInto(page, dialog, [
+    'Sprawozdania realizatorów 2025\t\t\t\t\t\t',
+    'Lp.\tNazwa działania\tRealizator\tLiczba uczestników\tKoszt (zł)\tStan\t',
+    '1\tProgram „Spójrz inaczej”\tSP nr 1; SP nr 2\t240\t12 400,00\tzrealizowane\t',
+    '2\tFestyn rodzinny z profilaktyką\tGOK\tok. 600\t3 000\tczęściowo\t',
+    '3\tWarsztaty dla rodziców\tsp  NR 1\t35\t1.234,5O\t\t',
+  ].join('\n'));
+  await waitUntil(async () => /Wiersze do wstawienia: 3\./.test(await summary.innerText()), { message: 'three rows' });
+  assert.match(await summary.innerText(), /Nie da się odczytać: 1 komórka/);
+  await correct(page, dialog, 'Wiersz 5, Koszt wykonany', '1 234,50');
+  await waitUntil(async () => !/Nie da się odczytać/.test(await summary.innerText()), { message: 'corrected' });
+  assert.deepEqual(await report(page), before, 'nothing written before "Wstaw"');
+  await insertByKeyboard(page, dialog);
+
+  await waitUntil(async () => (await report(page)).activities.length === 3, { message: 'three activities saved' });
+  const r = await report(page);
+  const name = (id) => r.partners.find((p) => p.id === id).name;
+  assert.deepEqual(r.activities.map((a) => [a.title, a.realizers.map(name), a.cost.executed, a.status, a.tasks, a.area]), [
+    ['Program „Spójrz inaczej”', ['SP nr 1', 'SP nr 2'], '12400.00', 'done', ['alcohol.3'], 'alcohol'],
+    ['Festyn rodzinny z profilaktyką', ['GOK'], '3000.00', 'partly', ['alcohol.3'], 'alcohol'],
+    ['Warsztaty dla rodziców', ['SP nr 1'], '1234.50', 'done', ['alcohol.3'], 'alcohol'],
+  ], 'a realizer written differently is the same partner');
+  assert.equal(r.partners.length, 3);
+  assert.deepEqual(r.activities[1].indicators.map((i) => [i.name, i.unit, i.achieved, i.approximate]), [['uczestnicy', 'persons', '600', true]]);
+  // The overview shows them, the numbers editable in place.
+  const first = page.locator('table.activity-table tbody tr').first();
+  assert.match(norm(await first.innerText()), /Program „Spójrz inaczej”.* SP nr 1, SP nr 2 240 /);
+  assert.equal(await first.getByRole('textbox').inputValue(), '12 400,00');
+  assert.match(norm(await page.locator('table.activity-table tbody tr').nth(1).innerText()), / GOK ok\. 600 /);
+
+  const exp = await ExportSection.open(editor);
+  await exp.previewHtml();
+  const printed = norm(await page.frameLocator('iframe[title="Podgląd wydruku raportu"]').locator('body').innerText());
+  for (const t of ['Program „Spójrz inaczej”', 'Festyn rodzinny z profilaktyką', '1 234,50', 'GOK']) assert.ok(printed.includes(t), `printed: ${t}`);
+
+  await editor.section(/Profilaktyka informacyjna, edukacyjna i szkoleniowa \(alkohol/);
+  await page.locator('#undo-list').click();
+  await waitUntil(async () => (await report(page)).activities.length === 0, { message: 'taken back' });
+  await editor.saved();
+  assert.equal(JSON.stringify(await report(page)), JSON.stringify(before));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('indicators are pasted into an activity\'s grid, one bad cell corrected, printed, and taken back by one undo', async () => {
+  const app = await openApp(browser, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const { context, page, problems } = app;
+  const editor = await new StartPage(page).newReport();
+  await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(alkohol\)/);
+  await page.getByRole('button', { name: 'Dodaj działanie' }).click();
+  await page.keyboard.type('Dyżury terapeuty');
+  await waitUntil(async () => (await report(page)).activities[0]?.title === 'Dyżury terapeuty', { message: 'saved' });
+  await editor.saved();
+  const before = await report(page);
+
+  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Wklej z arkusza' && el.id.includes('paste_indicators'));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Wklej z arkusza: wskaźniki działania' });
+  const summary = await pasteInto(page, dialog, 'Wskaźnik\tj.m.\tPlanowano\tOsiągnięto\nliczba osób\tos.\t150\tok. 142\nkonsultacje\tporady\t400\t4O6\n');
+  await waitUntil(async () => /Wiersze do wstawienia: 2\./.test(await summary.innerText()), { message: 'two rows' });
+  await correct(page, dialog, 'Wiersz 3, Wykonanie', '406');
+  await waitUntil(async () => !/Nie da się odczytać/.test(await summary.innerText()), { message: 'corrected' });
+  await insertByKeyboard(page, dialog);
+  await waitUntil(async () => (await report(page)).activities[0].indicators.length === 2, { message: 'two indicators saved' });
+  assert.deepEqual((await report(page)).activities[0].indicators.map((i) => [i.name, i.unit, i.planned, i.achieved, i.approximate ?? false]), [
+    ['liczba osób', 'persons', '150', '142', true],
+    ['konsultacje', 'consultations', '400', '406', false],
+  ]);
+
+  const exp = await ExportSection.open(editor);
+  await exp.previewHtml();
+  const printed = norm(await page.frameLocator('iframe[title="Podgląd wydruku raportu"]').locator('body').innerText());
+  assert.ok(printed.includes('ok. 142'), 'the estimate is printed with "ok."');
+  assert.ok(printed.includes('406'));
+
+  await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(alkohol\)/);
+  await page.locator('#undo-list').click();
+  await waitUntil(async () => (await report(page)).activities[0].indicators.length === 0, { message: 'taken back' });
+  await editor.saved();
+  assert.equal(JSON.stringify(await report(page)), JSON.stringify(before));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

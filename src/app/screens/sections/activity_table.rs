@@ -33,17 +33,18 @@ fn name_key(name: &str) -> String {
 /// The participants of an activity as the report counts them (its indicators in persons).
 fn participants(a: &Activity) -> String {
     let mut sum = rust_decimal::Decimal::ZERO;
-    let mut any = false;
+    let (mut any, mut approximate) = (false, false);
     for i in a.participant_indicators() {
         if let Some(v) = i.achieved {
             sum += v;
             any = true;
+            approximate |= i.approximate;
         }
     }
-    if any {
-        crate::app::bridge::format_number(sum)
-    } else {
-        "—".into()
+    match (any, approximate) {
+        (false, _) => "—".into(),
+        (true, false) => crate::app::bridge::format_number(sum),
+        (true, true) => format!("ok. {}", crate::app::bridge::format_number(sum)),
     }
 }
 
@@ -200,7 +201,7 @@ pub fn ActivityTable(
                     <For
                         each=rows
                         key=|r| r.key
-                        children=move |row| view! { <ActivityTableRow row=row cols=col_base.clone() /> }
+                        children=move |row| view! { <ActivityTableRow row=row keys=keys cols=col_base.clone() /> }
                     />
                 </tbody>
             </table>
@@ -222,6 +223,8 @@ pub fn ActivityTable(
 #[component]
 fn ActivityTableRow(
     row: ActRow,
+    /// The rows of the table (for the row's number in it).
+    keys: Memo<Vec<u64>>,
     /// The table's id base: column `c`'s header is `{cols}-col-{c}`.
     cols: String,
 ) -> impl IntoView {
@@ -237,8 +240,7 @@ fn ActivityTableRow(
     };
     let s = sig.clone();
     let position = Memo::new(move |_| {
-        ed.rows
-            .with(|rows| rows.iter().position(|r| r.key == key))
+        keys.with(|k| k.iter().position(|k| *k == key))
             .map_or(0, |i| i + 1)
     });
     let title = {
