@@ -49,6 +49,9 @@ pub struct StatutoryTask {
     /// Point number within its list.
     pub point: u8,
     pub short_name: String,
+    /// The label in the section list, under its act's heading (so without the area).
+    #[serde(default)]
+    pub nav_name: String,
     /// The statute's words, by the years they apply to.
     pub wordings: Vec<Wording>,
     pub citation: String,

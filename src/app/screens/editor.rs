@@ -84,6 +84,100 @@ pub fn sections_of(r: &Report) -> Vec<SectionKey> {
     v
 }
 
+/// What the section list shows: a section, or the statutory tasks of one act under its name.
+enum NavEntry {
+    Section(SectionKey),
+    /// The act's name, the title's element id, the tasks.
+    Group(&'static str, &'static str, Vec<SectionKey>),
+}
+
+/// The sections grouped for the list: the tasks of each act together under the act's name,
+/// labelled by point and a short name (the full name is the section's heading).
+fn nav_entries(sections: &[SectionKey]) -> Vec<NavEntry> {
+    let mut out: Vec<NavEntry> = Vec::new();
+    for k in sections {
+        let area = match k {
+            SectionKey::Task(t) => crate::domain::catalogue::catalogue()
+                .task(t)
+                .filter(|t| t.statutory)
+                .map(|t| t.area),
+            _ => None,
+        };
+        let (title, id) = match area {
+            Some(TaskArea::Drugs) => (
+                "Ustawa o przeciwdziałaniu narkomanii, art. 10 ust. 1",
+                "nav-group-drugs",
+            ),
+            Some(TaskArea::Alcohol) => (
+                "Ustawa o wychowaniu w trzeźwości, art. 4¹ ust. 1",
+                "nav-group-alcohol",
+            ),
+            _ => {
+                out.push(NavEntry::Section(k.clone()));
+                continue;
+            }
+        };
+        match out.last_mut() {
+            Some(NavEntry::Group(t, _, keys)) if *t == title => keys.push(k.clone()),
+            _ => out.push(NavEntry::Group(title, id, vec![k.clone()])),
+        }
+    }
+    out
+}
+
+/// A section's button in the list, with its count of errors and warnings.
+#[component]
+fn NavItem(key: SectionKey) -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    // A task: its point and short name shown, the full name after it for assistive technology
+    // and search.
+    let (label, full) = match &key {
+        SectionKey::Task(t) => match crate::domain::catalogue::catalogue().task(t) {
+            Some(task) if !task.nav_name.is_empty() => (
+                if task.statutory {
+                    format!("{}. {}", task.point, task.nav_name)
+                } else {
+                    task.nav_name.clone()
+                },
+                Some(task.short_name.clone()),
+            ),
+            _ => (section_title(&key), None),
+        },
+        _ => (section_title(&key), None),
+    };
+    let count = Memo::new(move |_| {
+        ed.shown
+            .with(|f| counts(f.iter().filter(|l| l.section == k3)))
+    });
+    view! {
+        <li>
+            <button
+                type="button"
+                class="section-link"
+                aria-current=move || ed.section.with(|s| s == &k1).then_some("true")
+                on:click=move |_| {
+                    ed.section.set(k2.clone());
+                    focus_later(vec!["section-title".into()]);
+                }
+            >
+                <span>{label}</span>
+                {full.map(|f| view! { <span class="visually-hidden">" — " {f}</span> })}
+                {move || {
+                    let (e, w) = count.get();
+                    let errors = (e > 0).then(|| view! {
+                        <span class="badge badge-error">{plural(e, "błąd", "błędy", "błędów")}</span>
+                    });
+                    let warnings = (w > 0).then(|| view! {
+                        <span class="badge badge-warning">{plural(w, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")}</span>
+                    });
+                    (errors, warnings)
+                }}
+            </button>
+        </li>
+    }
+}
+
 /// The editor screen.
 #[component]
 pub fn EditorScreen() -> impl IntoView {
@@ -254,46 +348,17 @@ pub fn EditorScreen() -> impl IntoView {
                 }
             >
                 <nav class="section-nav" aria-label="Sekcje raportu">
-                    <ul>
-                        <For
-                            each=move || sections.get()
-                            key=|k| k.clone()
-                            children=move |k| {
-                                let k1 = k.clone();
-                                let k2 = k.clone();
-                                let k3 = k.clone();
-                                let label = section_title(&k);
-                                let count = Memo::new(move |_| {
-                                    ed.shown.with(|f| counts(f.iter().filter(|l| l.section == k3)))
-                                });
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="section-link"
-                                            aria-current=move || ed.section.with(|s| s == &k1).then_some("true")
-                                            on:click=move |_| {
-                                                ed.section.set(k2.clone());
-                                                focus_later(vec!["section-title".into()]);
-                                            }
-                                        >
-                                            <span>{label}</span>
-                                            {move || {
-                                                let (e, w) = count.get();
-                                                let errors = (e > 0).then(|| view! {
-                                                    <span class="badge badge-error">{plural(e, "błąd", "błędy", "błędów")}</span>
-                                                });
-                                                let warnings = (w > 0).then(|| view! {
-                                                    <span class="badge badge-warning">{plural(w, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")}</span>
-                                                });
-                                                (errors, warnings)
-                                            }}
-                                        </button>
-                                    </li>
-                                }
-                            }
-                        />
-                    </ul>
+                    {move || nav_entries(&sections.get()).into_iter().map(|e| match e {
+                        NavEntry::Section(k) => view! { <ul><NavItem key=k /></ul> }.into_any(),
+                        NavEntry::Group(title, id, keys) => view! {
+                            <div class="nav-group" role="group" aria-labelledby=id>
+                                <p class="nav-group-title" id=id>{title}</p>
+                                <ul>
+                                    {keys.into_iter().map(|k| view! { <NavItem key=k /> }).collect_view()}
+                                </ul>
+                            </div>
+                        }.into_any(),
+                    }).collect_view()}
                 </nav>
                 <div class="section-area">
                     <FindingsPanel />
