@@ -1445,3 +1445,18 @@ fn joint_report_cites_the_statute_points_in_force_and_the_wording_of_its_year() 
     assert!(!list.contains("przemocą domową"));
     assert!(!html.contains("art. 4¹ ust. 1 pkt 4"));
 }
+
+#[test]
+fn optional_facts_not_given_are_left_out_of_the_print() {
+    let mut r = Report::new(Id::new("r"), 2025);
+    r.gmina.name = "Dębowa".into();
+    let html = render(&r);
+    assert!(!html.contains("Kod TERYT"), "an unset TERYT is not printed");
+    assert!(!html.contains("Koordynator programu"));
+    assert!(
+        html.contains("<th scope=\"row\">Data sporządzenia</th><td>nie podano</td>"),
+        "a fact the report must have still says it is missing"
+    );
+    r.gmina.teryt = "3099012".into();
+    assert!(render(&r).contains("<th scope=\"row\">Kod TERYT</th><td>3099012</td>"));
+}

@@ -750,14 +750,17 @@ impl Default for Editor {
 
 /// Runs the checks and places each finding in its section and on its control.
 pub fn locate(report: &Report) -> Vec<Located> {
-    validate(report)
+    let mut found: Vec<Located> = validate(report)
         .into_iter()
         .map(|f| Located {
             section: section_for_path(&f.path, report),
             dom_id: dom_id_for_path(&f.path, report),
             finding: f,
         })
-        .collect()
+        .collect();
+    // Errors first, then warnings, then notes; within each, the report's order.
+    found.sort_by_key(|l| l.finding.severity);
+    found
 }
 
 /// (errors, warnings) among findings.

@@ -110,7 +110,12 @@ pub fn FindingList(
                                     <strong>{sev} ": "</strong>
                                     {msg}
                                 </button>
-                                {cite.map(|c| view! { <span class="citation">" Podstawa: " {c}</span> })}
+                                {cite.map(|c| view! {
+                                    <details class="citation">
+                                        <summary>"Podstawa prawna"</summary>
+                                        {c}
+                                    </details>
+                                })}
                                 {gap}
                             </li>
                         }

@@ -71,6 +71,14 @@ fn period(r: &Report) -> String {
     }
 }
 
+/// A row of an optional fact: nothing when it is blank.
+fn optional_row(out: &mut String, label: &str, value: &str) -> fmt::Result {
+    if value.trim().is_empty() {
+        return Ok(());
+    }
+    row(out, label, value)
+}
+
 fn row(out: &mut String, label: &str, value: &str) -> fmt::Result {
     writeln!(
         out,
@@ -110,7 +118,8 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
     out.push_str("<table class=\"meta\">\n<caption>Dane podstawowe</caption>\n<tbody>\n");
     row(out, "Gmina", &g.name)?;
     row(out, "Rodzaj gminy", g.kind.label())?;
-    row(out, "Kod TERYT", &g.teryt)?;
+    // Optional facts are left out when not given, rather than printed as "nie podano".
+    optional_row(out, "Kod TERYT", &g.teryt)?;
     row(out, "Województwo", &g.voivodeship)?;
     if let Some(p) = g.population {
         row(out, "Liczba mieszkańców", &html::number(p.into()))?;
@@ -122,7 +131,7 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
         let behavioural = if r.program.behavioural { "tak" } else { "nie" };
         row(out, "Obejmuje uzależnienia behawioralne", behavioural)?;
     }
-    row(out, "Koordynator programu", &r.program.coordinator)?;
+    optional_row(out, "Koordynator programu", &r.program.coordinator)?;
     row(out, "Raport sporządził(a)", &r.prepared_by)?;
     row(out, "Data sporządzenia", &html::date(r.prepared_on))?;
     row(

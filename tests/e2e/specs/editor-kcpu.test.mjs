@@ -21,9 +21,13 @@ test('the KCPU view says the list is provisional and shows each figure with how 
   assert.match(await page.getByTestId('kcpu-notice').innerText(), /^Lista wstępna \(wersja [^)]+\)\./);
   const rows = page.locator('table.kcpu tbody tr');
   assert.ok((await rows.count()) > 10, 'many figures');
-  const first = await rows.first().locator('th, td').allInnerTexts();
-  assert.equal(first.length, 4);
-  assert.ok(first[2].trim().length > 0, 'how it is computed');
+  const first = rows.first();
+  assert.equal(await first.locator('th, td').count(), 3);
+  // How it is computed, and from which entries, one click away.
+  const how = first.locator('.kcpu-how');
+  assert.equal(await how.isVisible(), false);
+  await first.getByText('Jak obliczono').click();
+  assert.ok((await how.innerText()).trim().length > 0, 'how it is computed');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -31,10 +35,10 @@ test('the KCPU view says the list is provisional and shows each figure with how 
 test('each figure names its entries in the report\'s words, a long list cut short with how many more', async () => {
   const { context, page, problems } = await openApp(browser);
   await kcpuView(page);
-  const cells = await page.locator('table.kcpu tbody td.entries').allInnerTexts();
+  const cells = await page.locator('table.kcpu tbody td.entries').allTextContents();
   const all = cells.join('\n');
   assert.doesNotMatch(all, /\b(activity|line|point|partner|group|referral|indicator)-\d+/, 'no internal ids on the screen');
-  const participants = await page.locator('tr[data-kcpu-id="uczestnicy_razem"] td.entries li').allInnerTexts();
+  const participants = await page.locator('tr[data-kcpu-id="uczestnicy_razem"] td.entries li').allTextContents();
   // The joint sample has 15 indicators in persons: a row names 5 and counts the rest.
   assert.equal(participants.length, 5 + 1, participants.join(' | '));
   for (const entry of participants.slice(0, 5)) assert.match(entry, /^działanie „[^”]+”, wskaźnik „[^”]+”$/);

@@ -145,8 +145,7 @@ pub fn KcpuSection() -> impl IntoView {
                                         <tr>
                                             <th scope="col">"Pozycja"</th>
                                             <th scope="col" class="num">"Wartość"</th>
-                                            <th scope="col">"Jak obliczono"</th>
-                                            <th scope="col">"Z których wpisów"</th>
+                                            <th scope="col">"Jak obliczono i z których wpisów"</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -189,6 +188,18 @@ fn figure_row(report: &Report, f: KcpuFigure) -> impl IntoView {
         "" | "zł" => String::new(),
         u => format!(" ({u})"),
     };
+    // Entries still without a value are what the user has to fill in: counted in the row,
+    // named with the rest behind "Jak obliczono".
+    let missing_count = (!f.missing.is_empty()).then(|| {
+        view! {
+            <p class="note note-warning kcpu-missing">
+                {format!(
+                    "Brak wartości: {}",
+                    crate::app::state::plural(f.missing.len(), "wpis", "wpisy", "wpisów")
+                )}
+            </p>
+        }
+    });
     let missing = (!f.missing.is_empty()).then(|| {
         view! {
             <div class="note note-warning">
@@ -198,16 +209,23 @@ fn figure_row(report: &Report, f: KcpuFigure) -> impl IntoView {
         }
     });
     let sources = if f.sources.is_empty() {
-        "—".into_any()
+        view! { <p>"Z wpisów: —"</p> }.into_any()
     } else {
-        entry_list(report, &f.sources, SOURCES_SHOWN).into_any()
+        view! { <p>"Z wpisów:"</p> {entry_list(report, &f.sources, SOURCES_SHOWN)} }.into_any()
     };
     view! {
         <tr data-kcpu-id=f.def.id.clone()>
             <th scope="row">{f.def.label.clone()} {unit}</th>
             <td class="num">{f.value_text()}</td>
-            <td>{f.def.how.clone()}</td>
-            <td class="entries">{sources} {missing}</td>
+            <td class="entries">
+                {missing_count}
+                <details>
+                    <summary>"Jak obliczono"</summary>
+                    <p class="kcpu-how">{f.def.how.clone()}</p>
+                    {sources}
+                    {missing}
+                </details>
+            </td>
         </tr>
     }
 }
