@@ -282,8 +282,37 @@ pub fn start(app: AppState, editor: Editor) {
 
     Effect::new(move |_| {
         let route = current(app, editor);
+        if let (Screen::Editor, Route::Report { id, section: Some(slug) }) =
+            (app.screen.get_untracked(), &route)
+        {
+            remember_section(id, slug);
+        }
         if parse(&location_fragment()).as_ref() != Some(&route) {
             write_address(&route, false);
         }
     });
+}
+
+fn last_section_key(id: &str) -> String {
+    format!("{}ui/section/{id}", super::storage::NS)
+}
+
+/// Remembers the section a report was last shown at, so that opening it again from the list
+/// lands where the user left off (a failed write only means it opens at its first section).
+fn remember_section(id: &str, slug: &str) {
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let key = last_section_key(id);
+    if s.get_item(&key).ok().flatten().as_deref() != Some(slug) {
+        let _ = s.set_item(&key, slug);
+    }
+}
+
+/// The section a report was last shown at, if this report still shows it; else its first.
+pub fn last_section(report: &Report) -> SectionKey {
+    let slug = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(&last_section_key(report.id.as_str())).ok().flatten());
+    resolve_section(report, slug.as_deref())
 }

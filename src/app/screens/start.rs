@@ -28,6 +28,8 @@ fn create_and_open(app: AppState, editor: Editor, mut report: Report) {
         }
     }
     editor.quiet.set(blank);
+    // A report begun: the first-visit welcome has done its work.
+    super::welcome::dismiss();
     app.touch_stored();
     app.screen.set(Screen::Editor);
     state::focus_later(vec!["editor-title".into()]);
@@ -54,7 +56,10 @@ pub fn StartScreen() -> impl IntoView {
 
     let open = move |id: String| match Store::open().and_then(|s| s.open_entry(&id)) {
         Ok(opened) => {
+            // Where the user left off in this report.
+            let section = crate::app::router::last_section(&opened.report);
             editor.open_stored(opened);
+            editor.section.set(section);
             app.screen.set(Screen::Editor);
             state::focus_later(vec!["editor-title".into()]);
         }
@@ -144,19 +149,9 @@ pub fn StartScreen() -> impl IntoView {
             }
         });
     };
-    // The welcome's sample is the current form of report: the joint program (the last sample).
-    let welcome_sample = Callback::new(move |_| {
-        if let Some((slug, label)) = bridge::sample_labels().pop() {
-            load_sample(slug, label);
-        }
-    });
-    let welcome_new = Callback::new(move |_| {
-        create_and_open(app, editor, Report::new(Id::default(), last_year()))
-    });
-
     view! {
         <h1 id="start-title" tabindex="-1">"Raporty w tej przeglądarce"</h1>
-        <super::welcome::Welcome on_sample=welcome_sample on_new=welcome_new />
+        <super::welcome::Welcome />
         <For
             each=move || kept.get()
             key=|(id, _)| id.clone()

@@ -1,6 +1,6 @@
 //! The first-visit welcome on the start screen: what the app is, that reports stay in this
 //! browser, that clearing browser data deletes them. Shown until dismissed (by "Zamknij" or by
-//! starting a report from it); the dismissal is remembered under the app's storage namespace.
+//! starting a report); the dismissal is remembered under the app's storage namespace.
 //! Where storage is unavailable the welcome is not shown: it could not stay dismissed, and the
 //! storage banner already explains what matters.
 
@@ -28,14 +28,10 @@ pub fn dismiss() {
     }
 }
 
-/// The welcome. `on_sample` and `on_new` start a report; each also dismisses the welcome.
+/// The welcome. It offers no way to start of its own: "Nowy raport" and "Wczytaj przykład" are
+/// right under it, once; starting a report either way dismisses it.
 #[component]
-pub fn Welcome(
-    /// Loads the sample report.
-    on_sample: Callback<()>,
-    /// Creates an empty report.
-    on_new: Callback<()>,
-) -> impl IntoView {
+pub fn Welcome() -> impl IntoView {
     let shown = RwSignal::new(due());
     let close = move || {
         dismiss();
@@ -56,25 +52,6 @@ pub fn Welcome(
                         "Wyczyszczenie danych przeglądarki usuwa raporty — dlatego regularnie eksportuj je do pliku JSON."
                     </p>
                     <div class="button-row">
-                        <button
-                            type="button"
-                            class="primary"
-                            on:click=move |_| {
-                                close();
-                                on_sample.run(());
-                            }
-                        >
-                            "Wczytaj przykład"
-                        </button>
-                        <button
-                            type="button"
-                            on:click=move |_| {
-                                close();
-                                on_new.run(());
-                            }
-                        >
-                            "Nowy raport"
-                        </button>
                         <button
                             type="button"
                             class="link"

@@ -371,8 +371,6 @@ export class WelcomePanel {
   constructor(page) {
     this.page = page;
     this.region = page.getByRole('region', { name: 'Witaj w Raporcie GP' });
-    this.sampleButton = this.region.getByRole('button', { name: 'Wczytaj przykład' });
-    this.newButton = this.region.getByRole('button', { name: 'Nowy raport' });
     this.closeButton = this.region.getByRole('button', { name: 'Zamknij powitanie' });
   }
 

@@ -37,24 +37,31 @@ test('a dismissed welcome does not come back, after a reload either', async () =
   await context.close();
 });
 
-test('"Wczytaj przykład" in the welcome opens the joint sample and dismisses the welcome', async () => {
+test('the welcome does not repeat the ways to start: "Nowy raport" and "Wczytaj przykład" are offered once', async () => {
   const { context, page, problems } = await openApp(browser, { welcome: true });
   const welcome = await new WelcomePanel(page).ready();
-  await welcome.sampleButton.click();
-  await page.locator('#editor-title').waitFor();
-  assert.match(await page.locator('#editor-title').innerText(), /Przykładowo 2025/);
-  await page.getByRole('button', { name: 'Wróć do listy raportów' }).click();
-  await new StartPage(page).ready();
+  assert.equal(await welcome.region.getByRole('button').count(), 1, 'only "Zamknij powitanie"');
+  assert.equal(await page.getByRole('button', { name: 'Nowy raport', exact: true }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: 'Wczytaj przykład', exact: true }).count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('loading a sample under the welcome opens it and dismisses the welcome', async () => {
+  const { context, page, problems } = await openApp(browser, { welcome: true });
+  const welcome = await new WelcomePanel(page).ready();
+  const editor = await new StartPage(page).loadSample(/Przykładowo 2025/);
+  assert.match(await editor.heading.innerText(), /Przykładowo 2025/);
+  await editor.goToList();
   assert.equal(await welcome.region.count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('"Nowy raport" in the welcome opens an empty report', async () => {
+test('"Nowy raport" under the welcome opens an empty report and dismisses the welcome, after a reload too', async () => {
   const { context, page, problems } = await openApp(browser, { welcome: true });
   const welcome = await new WelcomePanel(page).ready();
-  await welcome.newButton.click();
-  await page.locator('#editor-title').waitFor();
+  await new StartPage(page).newReport();
   assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), '');
   await page.reload();
   await page.locator('#editor-title').waitFor();
