@@ -68,8 +68,8 @@ test('a 10-line budget is typed in the grid with the keyboard alone, with totals
   // The totals: per chapter and overall, with the percentage of the plan.
   const total = (rows) => zl(rows.reduce((s, r) => s + grosze(r[3]), 0));
   const foot = (label) => page.locator('table.budget-grid tfoot tr', { has: page.locator('th', { hasText: label }) });
-  assert.ok(norm(await foot(/^Razem rozdz\. 85153$/).innerText()).includes(total(TEN.filter((r) => r[0] === '85153'))));
-  assert.ok(norm(await foot(/^Razem rozdz\. 85154$/).innerText()).includes(total(TEN.filter((r) => r[0] === '85154'))));
+  assert.ok(norm(await foot(/^Razem rozdz\. 85153 — Zwalczanie narkomanii$/).innerText()).includes(total(TEN.filter((r) => r[0] === '85153'))));
+  assert.ok(norm(await foot(/^Razem rozdz\. 85154 — Przeciwdziałanie alkoholizmowi$/).innerText()).includes(total(TEN.filter((r) => r[0] === '85154'))));
   assert.match(norm(await foot(/^Razem$/).innerText()), new RegExp(`${total(TEN)} \\d+(,\\d)?%$`));
 
   // Each cell is named by its row and its column.

@@ -123,42 +123,58 @@ pub fn BudgetSection() -> impl IntoView {
                 .collect()
         })
     });
-    let total = move || {
-        let t: Amount = h.with(|r| r.budget.lines.iter().filter_map(|l| l.executed).sum());
-        bridge::format_amount_zl(t)
-    };
     view! {
         <SectionFrame
             title="Budżet"
             intro="Plan i wykonanie wydatków programu według rozdziałów i paragrafów klasyfikacji budżetowej (dział 851)."
         >
             <h3 id="budget-lines-title">"Pozycje budżetu"</h3>
-            <p>"Wydatki wykonane razem: " <strong data-testid="budget-total">{total}</strong></p>
+            <p class="hint" id="budget-grid-keys">"Jak w arkuszu: Tab — następna komórka, Enter — komórka niżej. „Plan po zmianach” przyjmuje plan, dopóki go nie zmienisz."</p>
             <BudgetGrid />
-            <h3>"Dochody finansujące program"</h3>
-            <fieldset>
-                <legend>"Opłaty za zezwolenia na sprzedaż napojów alkoholowych"</legend>
-                <div class="grid">
-                    <MoneyField id=dom_id(&["budget", "permit_fee_planned"]) label="Plan dochodów z opłat za zezwolenia" hint="np. 125 000,00" value=fee_planned on_change=set_fee_planned />
-                    <MoneyField id=dom_id(&["budget", "permit_fee_income"]) label="Dochody z opłat za zezwolenia w roku" hint="dział 756, rozdz. 75618, § 0480; np. 512 300,00" value=income on_change=set_income />
-                    <MoneyField id=dom_id(&["budget", "carried_over"]) label="Niewykorzystane środki z poprzedniego roku" hint="Środki z opłat przeniesione z poprzedniego roku; np. 14 870,35" value=carried on_change=set_carried />
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Opłata za małe opakowania („małpkowe”)"</legend>
-                <div class="grid">
-                    <MoneyField id=dom_id(&["budget", "small_bottle_planned"]) label="Plan wpływów z opłaty za małe opakowania" hint="np. 18 000,00" value=sb_planned on_change=set_sb_planned />
-                    <MoneyField id=dom_id(&["budget", "small_bottle_income"]) label="Wpływy z opłaty za małe opakowania w roku" hint="np. 19 386,40" value=sb_income on_change=set_sb_income />
-                </div>
-            </fieldset>
-            <div class="grid">
-                <MoneyField id=dom_id(&["budget", "general_budget_top_up"]) label="Dofinansowanie z budżetu gminy ponad dochody z opłat" hint="np. 1 536,90" value=top_up on_change=set_top_up />
+            <h3 id="budget-income-title">"Dochody finansujące program"</h3>
+            <div class="grid-scroll">
+                <table class="grid-table income-table" aria-labelledby="budget-income-title">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Dochód"</th>
+                            <th scope="col" class="num">"Plan"</th>
+                            <th scope="col" class="num">"W roku"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">"Opłaty za zezwolenia na sprzedaż alkoholu (dz. 756, rozdz. 75618, § 0480)"</th>
+                            <td class="num"><ParsedField id=dom_id(&["budget", "permit_fee_planned"]) label="Plan dochodów z opłat za zezwolenia" label_hidden=true value=fee_planned on_change=set_fee_planned parse=parse_money format=show_money /></td>
+                            <td class="num"><ParsedField id=dom_id(&["budget", "permit_fee_income"]) label="Dochody z opłat za zezwolenia w roku" label_hidden=true value=income on_change=set_income parse=parse_money format=show_money /></td>
+                        </tr>
+                        <tr>
+                            <th scope="row">"Niewykorzystane środki z opłat z poprzedniego roku"</th>
+                            <td class="num">"—"</td>
+                            <td class="num"><ParsedField id=dom_id(&["budget", "carried_over"]) label="Niewykorzystane środki z poprzedniego roku" label_hidden=true value=carried on_change=set_carried parse=parse_money format=show_money /></td>
+                        </tr>
+                        <tr>
+                            <th scope="row">"Opłata za małe opakowania („małpkowe”)"</th>
+                            <td class="num"><ParsedField id=dom_id(&["budget", "small_bottle_planned"]) label="Plan wpływów z opłaty za małe opakowania" label_hidden=true value=sb_planned on_change=set_sb_planned parse=parse_money format=show_money /></td>
+                            <td class="num"><ParsedField id=dom_id(&["budget", "small_bottle_income"]) label="Wpływy z opłaty za małe opakowania w roku" label_hidden=true value=sb_income on_change=set_sb_income parse=parse_money format=show_money /></td>
+                        </tr>
+                        <tr>
+                            <th scope="row">"Dofinansowanie z budżetu gminy ponad dochody z opłat"</th>
+                            <td class="num">"—"</td>
+                            <td class="num"><ParsedField id=dom_id(&["budget", "general_budget_top_up"]) label="Dofinansowanie z budżetu gminy ponad dochody z opłat" label_hidden=true value=top_up on_change=set_top_up parse=parse_money format=show_money /></td>
+                        </tr>
+                    </tbody>
+                </table>
             </div>
-            <h4>"Wyliczone kwoty"</h4>
-            <p class="hint">"Liczone z dochodów powyżej i z wykonania pozycji budżetu według źródła finansowania."</p>
-            <ComputedFigures figures=computed />
-            <h4>"Wydatki wykonane według źródła finansowania"</h4>
-            <ComputedFigures figures=by_source />
+            <div class="computed-pair">
+                <div>
+                    <h4>"Wyliczone z dochodów i wykonania"</h4>
+                    <ComputedFigures figures=computed />
+                </div>
+                <div>
+                    <h4>"Wydatki wykonane według źródła finansowania"</h4>
+                    <ComputedFigures figures=by_source />
+                </div>
+            </div>
             <h3>"Koszty wspólne kilku działań"</h3>
             <super::group_costs::GroupCosts />
             <h3 id="budget-external-title">"Środki spoza budżetu gminy"</h3>
@@ -298,7 +314,10 @@ fn BudgetGrid() -> impl IntoView {
                     let label = if c.is_empty() {
                         "Razem bez rozdziału".to_string()
                     } else {
-                        format!("Razem rozdz. {c}")
+                        match code_name(&chapter_codes(), c).as_str() {
+                            "spoza katalogu" => format!("Razem rozdz. {c}"),
+                            name => format!("Razem rozdz. {c} — {name}"),
+                        }
                     };
                     rows.push((label, sums(lines.iter().filter(|l| l.chapter.trim() == c))));
                 }
@@ -319,7 +338,7 @@ fn BudgetGrid() -> impl IntoView {
         <datalist id="chapter-codes">{list(chapters)}</datalist>
         <datalist id="paragraph-codes">{list(paragraphs)}</datalist>
         <div class="grid-scroll">
-            <table class="grid-table budget-grid" aria-labelledby="budget-lines-title" on:keydown=grid_keys>
+            <table class="grid-table budget-grid" aria-labelledby="budget-lines-title" aria-describedby="budget-grid-keys" on:keydown=grid_keys>
                 <thead>
                     <tr>
                         <th scope="col">"Lp."</th>
@@ -354,7 +373,6 @@ fn BudgetGrid() -> impl IntoView {
                 </tfoot>
             </table>
         </div>
-        <p class="hint">"Enter przechodzi do komórki poniżej, Tab do następnej. Kwoty jak w arkuszu: 1 234,56. „Plan po zmianach” przyjmuje plan, dopóki go nie zmienisz."</p>
         <div class="button-row">
             <button type="button" id="budget-add-line" on:click=add_line>"Dodaj pozycję budżetu"</button>
             <PasteFromSheet
@@ -481,6 +499,7 @@ fn BudgetLineRow(
         move || chapter.with(|c| code_name(&chapter_list, c.as_deref().unwrap_or_default()));
     let paragraph_name =
         move || para.with(|c| code_name(&paragraph_list, c.as_deref().unwrap_or_default()));
+    let paragraph_title = paragraph_name.clone();
     let row_label = move || {
         let code = |c: Option<String>| c.unwrap_or_else(|| "—".into());
         format!("rozdz. {} § {}", code(chapter.get()), code(para.get()))
@@ -509,13 +528,13 @@ fn BudgetLineRow(
                 {move || format!("{}.", position.get())}
                 <span class="visually-hidden">" " {row_label}</span>
             </th>
-            <td class="cell-code">
+            <td class="cell-code cell-chapter">
                 <ParsedField id=f("chapter") label="Rozdział" labelledby=by("chapter") list="chapter-codes" value=chapter on_change=set_chapter parse=parse_chapter format=show_code inputmode="numeric" />
-                <span class="cell-name">{chapter_name}</span>
+                <span class="visually-hidden">{chapter_name}</span>
             </td>
-            <td class="cell-code">
+            <td class="cell-paragraph">
                 <ParsedField id=f("paragraph") label="Paragraf" labelledby=by("paragraph") list="paragraph-codes" value=para on_change=set_para parse=parse_paragraph format=show_code inputmode="numeric" />
-                <span class="cell-name">{paragraph_name}</span>
+                <span class="cell-name" title=paragraph_title>{paragraph_name}</span>
             </td>
             <td>
                 <select

@@ -29,7 +29,7 @@ pub fn GroupCosts() -> impl IntoView {
     };
     view! {
         <p class="hint">
-            "Jedna kwota dla kilku działań albo dla całego celu, gdy gmina nie dzieli jej na działania. Kwota wlicza się do sum rozdziałów; nie wpisuj jej drugi raz w kosztach działań."
+            "Jedna kwota na kilka działań lub cały cel; wlicza się do sum rozdziałów — nie wpisuj jej drugi raz przy działaniach."
         </p>
         <For
             each=move || ids_of(h, |r| &r.group_costs)

@@ -145,7 +145,7 @@ pub fn KcpuSection() -> impl IntoView {
                                         <tr>
                                             <th scope="col">"Pozycja"</th>
                                             <th scope="col" class="num">"Wartość"</th>
-                                            <th scope="col">"Jak obliczono i z których wpisów"</th>
+                                            <th scope="col">"Szczegóły"</th>
                                         </tr>
                                     </thead>
                                     <tbody>
