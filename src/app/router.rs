@@ -282,8 +282,13 @@ pub fn start(app: AppState, editor: Editor) {
 
     Effect::new(move |_| {
         let route = current(app, editor);
-        if let (Screen::Editor, Route::Report { id, section: Some(slug) }) =
-            (app.screen.get_untracked(), &route)
+        if let (
+            Screen::Editor,
+            Route::Report {
+                id,
+                section: Some(slug),
+            },
+        ) = (app.screen.get_untracked(), &route)
         {
             remember_section(id, slug);
         }
@@ -313,6 +318,10 @@ fn remember_section(id: &str, slug: &str) {
 pub fn last_section(report: &Report) -> SectionKey {
     let slug = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(&last_section_key(report.id.as_str())).ok().flatten());
+        .and_then(|s| {
+            s.get_item(&last_section_key(report.id.as_str()))
+                .ok()
+                .flatten()
+        });
     resolve_section(report, slug.as_deref())
 }

@@ -66,6 +66,30 @@ try {
     await page.getByRole('button', { name: 'Rozwiń' }).first().click();
     await shot(page, 'edytor.png');
 
+    // Tables where people think in tables: the budget grid, and "Wklej z arkusza" with a
+    // treasurer's clipboard (a title row, headers in another order, a formula, a mistyped amount).
+    await editor.section('Budżet');
+    await page.locator('table.budget-grid').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('#budget-lines-title').scrollIntoView());
+    await shot(page, 'budzet-tabela.png');
+    await page.getByRole('button', { name: 'Wklej z arkusza' }).first().click();
+    const paste = page.getByRole('dialog', { name: 'Wklej z arkusza: pozycje budżetu' });
+    await paste.getByLabel('Dane z arkusza').fill([
+      'Wydatki na realizację programu w 2025 r.\t\t\t\t\t',
+      'Paragraf\tRozdział\tŹródło finansowania\tPlan (zł)\tPlan po zmianach (zł)\tWykonanie (zł)',
+      '4170\t85154\topłaty za zezwolenia\t16 500,00\t16 500,00\t16 020,00 zł',
+      '4300\t\topłaty za zezwolenia\t30 000,00\t33 000,00\t32 300,00',
+      '4210\t85153 — Zwalczanie narkomanii\tbudżet gminy\t2 000\t-\t1536.9',
+      '4610\t85154\tmałpkowe\t=D3*2\t5 000,00\t4 32O,00',
+    ].join('\n'));
+    await paste.getByText('Wiersze do wstawienia: 4.').waitFor();
+    await paste.getByTestId('paste-summary').evaluate((el) => el.scrollIntoView());
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, 'wklej-z-arkusza.png') });
+    console.log('docs/wklej-z-arkusza.png');
+    await paste.getByRole('button', { name: 'Anuluj' }).click();
+
     // Beyond Word: the charts and the figures gathered for the KCPU questionnaire.
     await editor.section('Podsumowanie');
     await shot(page, 'podsumowanie.png');

@@ -22,7 +22,7 @@ const PRE_REFORM_YEAR: i32 = Regime::JOINT_FROM_YEAR - 1;
 fn how_to(key: &SectionKey) -> &'static str {
     match key {
         SectionKey::Program => "Nazwa i rodzaj gminy, rok raportu i rodzaj programu (od 2022 r. wspólny program alkoholowy i narkotykowy), uchwała rady, która przyjęła program (numer, data, okres programu), kto przygotował raport i do kiedy trafi do rady. Rodzaj programu ustawia się sam według roku; zmień go tylko dla raportu sprzed 2022 r.",
-        SectionKey::Budget => "Plan i wykonanie wydatków programu według rozdziałów (85153, 85154, …) i paragrafów, dochody z opłat za zezwolenia i z opłaty za małe opakowania, środki spoza budżetu gminy oraz koszty wspólne kilku działań. Kwoty wpisuj tak, jak zwykle: 148 543,63.",
+        SectionKey::Budget => "Plan i wykonanie wydatków programu w tabeli: wiersz na każdą pozycję (rozdział 85153, 85154, …, paragraf, źródło, plan, plan po zmianach, wykonanie), z sumami rozdziałów i procentem planu. Pozycje możesz wkleić z arkusza skarbnika („Wklej z arkusza”). Dalej dochody z opłat za zezwolenia i z opłaty za małe opakowania, środki spoza budżetu gminy oraz koszty wspólne kilku działań. Kwoty wpisuj tak, jak zwykle: 148 543,63.",
         SectionKey::Goals => "Te same działania co w sekcjach zadań, pogrupowane według celów programu (I–V). Tu dodasz cele i zobaczysz działania bez przypisanego zadania.",
         SectionKey::Gkrpa => "Praca gminnej komisji rozwiązywania problemów alkoholowych: skład, posiedzenia, rozmowy, wnioski do sądu, szkolenia, kontrole, koszt. Puste pole to „nie podano”; jeśli czegoś nie było, wpisz 0.",
         SectionKey::ConsultationPoints => "Każdy punkt konsultacyjny lub telefon zaufania: godziny pracy, kto w nim pracuje, ile osób i konsultacji według rodzaju klienta i dokąd kierowano dalej.",
@@ -34,7 +34,7 @@ fn how_to(key: &SectionKey) -> &'static str {
         SectionKey::Kcpu => "Liczby do corocznej ankiety KCPU zebrane z raportu, z opisem, jak każdą policzono i z których pozycji. Lista jest tymczasowa — sprawdź ją z aktualną ankietą. „Kopiuj wszystko” i pobranie CSV.",
         SectionKey::Check => "Wszystkie uwagi do raportu w jednym miejscu. Kliknięcie uwagi przenosi do pola, którego dotyczy. Raport z błędami też jest zapisywany.",
         SectionKey::Export => "Podgląd wydruku, druk lub zapis do PDF, pobranie raportu jako strony HTML lub pliku JSON oraz kopie zapasowe z przywracaniem.",
-        SectionKey::Task(_) => "Jedna sekcja na każde zadanie ustawowe programu. Dodaj działania: tytuł, opis, realizatorów, grupy docelowe, wskaźniki (plan i wykonanie), koszt. Jeśli w zadaniu nic nie zrobiono, wpisz powód — raport musi to wyjaśnić.",
+        SectionKey::Task(_) => "Jedna sekcja na każde zadanie ustawowe programu. Na górze tabela działań (nazwa, realizatorzy, uczestnicy, koszt wykonany, stan) — liczby poprawisz w niej od razu, a nazwa otwiera kartę działania. W karcie: tytuł, opis, realizatorzy, grupy docelowe, wskaźniki (plan i wykonanie), koszt. Tabelę działań z zestawienia realizatorów i wskaźniki wkleisz z arkusza. Jeśli w zadaniu nic nie zrobiono, wpisz powód — raport musi to wyjaśnić.",
     }
 }
 
@@ -162,6 +162,7 @@ pub fn HelpScreen() -> impl IntoView {
                 <ul>
                     <li><a href="#pomoc-sekcje" on:click=jump>"Jak wypełnić raport"</a></li>
                     <li><a href="#pomoc-sprawdzenia" on:click=jump>"Co oznaczają uwagi"</a></li>
+                    <li><a href="#pomoc-arkusz" on:click=jump>"Tabele i wklejanie z arkusza"</a></li>
                     <li><a href="#pomoc-pdf" on:click=jump>"Jak zapisać PDF"</a></li>
                     <li><a href="#pomoc-word" on:click=jump>"Jak dokończyć raport w Wordzie"</a></li>
                     <li><a href="#pomoc-przenoszenie" on:click=jump>"Przenoszenie raportów na inny komputer"</a></li>
@@ -192,6 +193,18 @@ pub fn HelpScreen() -> impl IntoView {
                     " — wskazówka; nic nie trzeba zmieniać. Podstawa prawna zależy od roku i rodzaju programu; poniżej dla raportu z programu wspólnego za bieżący rok i dla raportu z programu przeciwdziałania narkomanii sprzed reformy z 2022 r."
                 </p>
                 <ol class="rules">{rule_items}</ol>
+            </section>
+
+            <section aria-labelledby="pomoc-arkusz">
+                <h2 id="pomoc-arkusz" tabindex="-1">"Tabele i wklejanie z arkusza"</h2>
+                <p>"Pozycje budżetu, środki spoza budżetu, działania zadania i wskaźniki działania są tabelami, po których poruszasz się jak w arkuszu: Tab przechodzi do następnej komórki, Shift+Tab do poprzedniej, Enter (i strzałki w polu tekstowym) do komórki niżej, Shift+Enter wyżej. „Powiel” dodaje kopię wiersza, „Usuń” go usuwa; „Cofnij” na dole ekranu przywraca tabelę sprzed zmiany, dopóki nie zmienisz jej dalej."</p>
+                <ol>
+                    <li>"W Excelu, LibreOffice Calc lub Arkuszach Google zaznacz komórki — najlepiej razem z wierszem nagłówków („Rozdział”, „Paragraf”, „Plan”, „Plan po zmianach”, „Wykonanie”, „Źródło”; dla działań „Nazwa działania”, „Realizator”, „Uczestnicy”, „Koszt”) — i skopiuj je (Ctrl+C). Może to być też tekst pliku CSV."</li>
+                    <li>"Przy tabeli kliknij „Wklej z arkusza” i wklej dane w pole „Dane z arkusza” (Ctrl+V). Aplikacja sama znajdzie wiersz nagłówków (tytuł nad nim pominie) i dopasuje kolumny po nazwach; bez nagłówków przyjmie je po kolei — możesz to zmienić przy każdej kolumnie."</li>
+                    <li>"W podglądzie komórka, której nie da się odczytać, jest oznaczona i mówi dlaczego (np. formuła zamiast wartości albo litera O zamiast zera). Popraw ją w podglądzie albo zostaw — wtedy pole zostanie puste. Kwoty mogą mieć postać 1 234,56, 1 234,56 zł, 1.234,56 lub 1234.56; „-” oznacza brak wartości. Formuły nie są nigdy obliczane: skopiuj wartości (Wklej specjalnie → Wartości)."</li>
+                    <li>"„Wstaw” dodaje wiersze do tabeli (albo, jeśli tak wybierzesz, zastępuje nimi dotychczasowe). Do tej chwili nic nie jest zapisywane. Jedno „Cofnij” zabiera całe wklejenie."</li>
+                </ol>
+                <p>"Realizatorów działań aplikacja dopasowuje po nazwie do rejestru partnerów; nieznanych dopisuje do rejestru. Liczba uczestników staje się wskaźnikiem w osobach, a „ok. 30” — wartością przybliżoną."</p>
             </section>
 
             <section aria-labelledby="pomoc-pdf">

@@ -11,6 +11,9 @@ use crate::domain::catalogue::catalogue;
 use crate::domain::model::*;
 use crate::domain::paste::{self, fold_letter};
 
+/// Rows of the overview drawn at first.
+const TABLE_ROWS: usize = 100;
+
 fn check_activities(p: &paste::Pasted, m: &paste::Mapping) -> CellProblems {
     paste::activities(p, m)
         .into_iter()
@@ -173,9 +176,13 @@ pub fn ActivityTable(
             );
         },
     );
+    // A long list shows its first rows at once and the rest on request, so that opening a
+    // section of a thousand activities stays quick (their cards are listed below anyway).
+    let limit = RwSignal::new(TABLE_ROWS);
     let rows = move || {
         keys.get()
             .into_iter()
+            .take(limit.get())
             .filter_map(|k| {
                 ed.rows
                     .with_untracked(|rows| rows.iter().find(|r| r.key == k).cloned())
@@ -206,6 +213,16 @@ pub fn ActivityTable(
                 </tbody>
             </table>
         </div>
+        {move || {
+            let n = keys.with(Vec::len);
+            (n > limit.get()).then(|| view! {
+                <p>
+                    <button type="button" on:click=move |_| limit.set(usize::MAX)>
+                        {format!("Pokaż w tabeli wszystkie działania ({n})")}
+                    </button>
+                </p>
+            })
+        }}
         <PasteFromSheet
             id=paste_id
             target=PasteTarget {
