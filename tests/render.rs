@@ -1454,9 +1454,16 @@ fn optional_facts_not_given_are_left_out_of_the_print() {
     assert!(!html.contains("Kod TERYT"), "an unset TERYT is not printed");
     assert!(!html.contains("Koordynator programu"));
     assert!(
+        !html.contains("Rodzaj gminy") && html.contains("<p class=\"kicker\">Dębowa, województwo"),
+        "a kind not chosen is not presumed"
+    );
+    assert!(
         html.contains("<th scope=\"row\">Data sporządzenia</th><td>nie podano</td>"),
         "a fact the report must have still says it is missing"
     );
     r.gmina.teryt = "3099012".into();
-    assert!(render(&r).contains("<th scope=\"row\">Kod TERYT</th><td>3099012</td>"));
+    r.gmina.kind = Some(raport_gp::domain::model::GminaKind::Rural);
+    let html = render(&r);
+    assert!(html.contains("<th scope=\"row\">Kod TERYT</th><td>3099012</td>"));
+    assert!(html.contains("<p class=\"kicker\">Dębowa (gmina wiejska), województwo"));
 }

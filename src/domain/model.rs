@@ -169,7 +169,10 @@ impl GminaKind {
 #[serde(default)]
 pub struct Gmina {
     pub name: String,
-    pub kind: GminaKind,
+    /// Rodzaj gminy; absent until the user chooses it (a new report asks rather than presumes).
+    /// Files of format 2 written before 0.3.0 always carry it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<GminaKind>,
     /// Kod TERYT: 7 digits.
     pub teryt: String,
     /// Województwo, e.g. "wielkopolskie".

@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 use super::html::{self, or_missing, paragraphs, Esc};
 use super::Ctx;
 use crate::domain::catalogue::{catalogue, TaskArea};
-use crate::domain::model::{Regime, Report};
+use crate::domain::model::{GminaKind, Regime, Report};
 use crate::domain::rules::Cite;
 
 /// The program's title, or the regime's generic name when the user left it blank.
@@ -92,11 +92,15 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
     let r = ctx.report;
     let g = &r.gmina;
     out.push_str("<header>\n");
+    let kind = g
+        .kind
+        .map(|k| format!(" ({})", k.label()))
+        .unwrap_or_default();
     writeln!(
         out,
-        "<p class=\"kicker\">{} ({}), województwo {}</p>",
+        "<p class=\"kicker\">{}{}, województwo {}</p>",
         Esc(or_missing(&g.name)),
-        Esc(g.kind.label()),
+        Esc(&kind),
         Esc(or_missing(&g.voivodeship))
     )?;
     writeln!(
@@ -117,7 +121,7 @@ pub(super) fn write(out: &mut String, ctx: &Ctx) -> fmt::Result {
 
     out.push_str("<table class=\"meta\">\n<caption>Dane podstawowe</caption>\n<tbody>\n");
     row(out, "Gmina", &g.name)?;
-    row(out, "Rodzaj gminy", g.kind.label())?;
+    optional_row(out, "Rodzaj gminy", g.kind.map_or("", GminaKind::label))?;
     // Optional facts are left out when not given, rather than printed as "nie podano".
     optional_row(out, "Kod TERYT", &g.teryt)?;
     row(out, "Województwo", &g.voivodeship)?;

@@ -154,7 +154,11 @@ fn teryt(cx: &mut Ctx, r: &Report) {
         }
     }
     let city = digits[2] * 10 + digits[3] >= FIRST_CITY_POWIAT_CODE;
-    let matches_kind = match (kind_digit, r.gmina.kind) {
+    // A kind not yet chosen cannot contradict the code.
+    let Some(kind) = r.gmina.kind else {
+        return;
+    };
+    let matches_kind = match (kind_digit, kind) {
         (1, GminaKind::CityWithPowiatRights) => city,
         (1, GminaKind::Urban) => !city,
         (2, GminaKind::Rural) | (3, GminaKind::UrbanRural) => true,
@@ -167,7 +171,7 @@ fn teryt(cx: &mut Ctx, r: &Report) {
             params![
                 "teryt" => code,
                 "teryt_kind" => text::teryt_kind(kind_digit, city),
-                "kind" => text::gmina_kind(r.gmina.kind),
+                "kind" => text::gmina_kind(kind),
             ],
         );
     }

@@ -91,7 +91,7 @@ fn drug_report() -> Report {
     let mut r = Report::new(Id::new("r-1"), 2020);
     r.gmina = Gmina {
         name: "Kalisz".into(),
-        kind: GminaKind::CityWithPowiatRights,
+        kind: Some(GminaKind::CityWithPowiatRights),
         teryt: "3061011".into(),
         voivodeship: "wielkopolskie".into(),
         population: Some(100_000),
@@ -1551,7 +1551,7 @@ fn rule_teryt_voivodeship_mismatch() {
 #[test]
 fn rule_teryt_kind_mismatch() {
     let mut r = drug_report();
-    r.gmina.kind = GminaKind::Urban;
+    r.gmina.kind = Some(GminaKind::Urban);
     let f = assert_fires(&r, &TERYT_KIND_MISMATCH);
     assert_eq!(f.path, "gmina.kind");
     assert!(
@@ -1563,10 +1563,13 @@ fn rule_teryt_kind_mismatch() {
     assert_fires(&r, &TERYT_KIND_MISMATCH);
 
     r.gmina.teryt = "3061011".into();
-    r.gmina.kind = GminaKind::CityWithPowiatRights;
+    r.gmina.kind = Some(GminaKind::CityWithPowiatRights);
     assert_silent(&r, &TERYT_KIND_MISMATCH);
     r.gmina.teryt = "3007053".into();
-    r.gmina.kind = GminaKind::UrbanRural;
+    r.gmina.kind = Some(GminaKind::UrbanRural);
+    assert_silent(&r, &TERYT_KIND_MISMATCH);
+    // A kind not chosen yet contradicts nothing.
+    r.gmina.kind = None;
     assert_silent(&r, &TERYT_KIND_MISMATCH);
 }
 

@@ -84,7 +84,7 @@ pub fn generated(activities: usize) -> Report {
     let mut r = Report::new(Id::new(format!("generated-{activities}")), 2025);
     r.gmina = Gmina {
         name: "Miasto Wzorcowe".into(),
-        kind: GminaKind::CityWithPowiatRights,
+        kind: Some(GminaKind::CityWithPowiatRights),
         teryt: "3064011".into(),
         voivodeship: "wielkopolskie".into(),
         population: Some(250_000),

@@ -23,6 +23,8 @@ test('a new report shows no warning before a field was left, then the left field
   assert.equal(await page.locator('.section-nav .badge').count(), 0, 'no badge in the navigation');
   assert.match(await page.getByTestId('findings-pending').innerText(), /Raport w toku: \d+ uwag/);
   assert.equal(await page.getByText('Nie pobrano jeszcze kopii JSON').count(), 0, 'no export nudge a second after creating');
+  // The kind of gmina is asked, not presumed (it was preset to "gmina miejska").
+  assert.equal(await page.getByLabel('Rodzaj gminy').evaluate((s) => s.selectedOptions[0].text), '— wybierz —');
 
   // Leaving the gmina's name empty: its finding appears under it, and in the count.
   await tabTo(page, (el) => el.id === 'f-gmina-name');

@@ -34,7 +34,12 @@ pub fn ProgramSection() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let h = ed.head;
     let (name, set_name) = lens!(h, gmina.name);
-    let (kind, set_kind) = lens_enum!(h, gmina.kind);
+    // Not chosen yet: the select asks ("— wybierz —") rather than presuming a kind.
+    let kind =
+        Signal::derive(move || h.with(|r| r.gmina.kind.as_ref().map(enum_key).unwrap_or_default()));
+    let set_kind = Callback::new(move |v: String| h.update(|r| r.gmina.kind = enum_from(&v)));
+    let mut kind_options = vec![(String::new(), "— wybierz —".to_string())];
+    kind_options.extend(enum_options(&GminaKind::ALL, GminaKind::label));
     let (teryt, set_teryt) = lens!(h, gmina.teryt);
     let (voiv, set_voiv) = lens!(h, gmina.voivodeship);
     let (pop, set_pop) = int_lens(h, |r| r.gmina.population, |r, v| r.gmina.population = v);
@@ -101,7 +106,7 @@ pub fn ProgramSection() -> impl IntoView {
                 <legend>"Gmina"</legend>
                 <div class="grid">
                     <TextField id=id(&["gmina", "name"]) label="Nazwa gminy" hint="np. Kalisz" value=name on_input=set_name />
-                    <SelectField id=id(&["gmina", "kind"]) label="Rodzaj gminy" options=enum_options(&GminaKind::ALL, GminaKind::label) value=kind on_change=set_kind />
+                    <SelectField id=id(&["gmina", "kind"]) label="Rodzaj gminy" options=kind_options value=kind on_change=set_kind />
                     <TextField id=id(&["gmina", "teryt"]) label="Kod TERYT" hint="7 cyfr, np. 3061011" value=teryt on_input=set_teryt maxlength=7 />
                     <TextField id=id(&["gmina", "voivodeship"]) label="Województwo" hint="np. wielkopolskie" value=voiv on_input=set_voiv />
                     <IntField id=id(&["gmina", "population"]) label="Liczba mieszkańców" hint="np. 100 246" value=pop on_change=set_pop />
