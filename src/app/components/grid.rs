@@ -117,6 +117,105 @@ pub struct PasteTarget {
     pub hint: &'static str,
 }
 
+/// What the dialog holds while it is open.
+#[derive(Clone, Default, PartialEq)]
+struct Draft {
+    text: String,
+    /// The user's choice of pasted column per grid column (`None`: as matched).
+    chosen: Option<Vec<Option<usize>>>,
+    /// Corrected cells: (pasted row, pasted column) → text.
+    corrected: HashMap<(usize, usize), String>,
+    replace: bool,
+}
+
+/// The pasted text read as the grid would take it.
+#[derive(Clone, PartialEq)]
+struct Preview {
+    /// With the corrections applied.
+    pasted: Pasted,
+    mapping: Mapping,
+    problems: CellProblems,
+    /// The index of the first data row among `pasted.rows`.
+    first: usize,
+}
+
+impl Preview {
+    fn of(d: &Draft, columns: &[Column], check: fn(&Pasted, &Mapping) -> CellProblems) -> Self {
+        let mut pasted = paste::split(&d.text);
+        let auto = paste::match_columns(&pasted, columns);
+        let mapping = Mapping {
+            source: d.chosen.clone().unwrap_or(auto.source),
+            header_row: auto.header_row,
+        };
+        for ((r, c), v) in &d.corrected {
+            if let Some(row) = pasted.rows.get_mut(*r) {
+                if row.cells.len() <= *c {
+                    row.cells.resize(*c + 1, String::new());
+                }
+                row.cells[*c] = v.clone();
+            }
+        }
+        let problems = check(&pasted, &mapping);
+        let first = mapping.header_row.map_or(0, |h| h + 1);
+        Preview {
+            pasted,
+            mapping,
+            problems,
+            first,
+        }
+    }
+
+    fn data_rows(&self) -> usize {
+        self.pasted.rows.len().saturating_sub(self.first)
+    }
+
+    fn problem(&self, d: usize, key: &str) -> Option<String> {
+        self.problems
+            .get(d)
+            .and_then(|cells| cells.iter().find(|(k, _)| *k == key))
+            .map(|(_, why)| why.clone())
+    }
+
+    fn cell(&self, d: usize, c: usize) -> String {
+        self.pasted
+            .rows
+            .get(self.first + d)
+            .and_then(|r| r.cells.get(c))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn line(&self, d: usize) -> usize {
+        self.pasted.rows.get(self.first + d).map_or(0, |r| r.line)
+    }
+
+    /// What the summary line says.
+    fn summary(&self) -> String {
+        if self.pasted.rows.is_empty() {
+            return "Wklej tu komórki skopiowane z arkusza (Ctrl+V).".to_string();
+        }
+        let mut s = format!(
+            "Wiersze do wstawienia: {}. {}",
+            self.data_rows(),
+            match self.mapping.header_row {
+                Some(h) => format!(
+                    "Nagłówki kolumn odczytano z wiersza {}.",
+                    self.pasted.rows[h].line
+                ),
+                None => "Nie znaleziono wiersza z nagłówkami: kolumny przyjęto po kolei — sprawdź je poniżej.".into(),
+            }
+        );
+        let bad: usize = self.problems.iter().map(Vec::len).sum();
+        if bad > 0 {
+            s.push_str(&format!(
+                " Nie da się odczytać: {} — popraw je w podglądzie; niepoprawione zostaną puste.",
+                crate::app::state::plural(bad, "komórka", "komórki", "komórek")
+            ));
+        }
+        s
+    }
+}
+
 /// The "Wklej z arkusza" button and its dialog. `on_insert` gets the pasted rows (with the
 /// corrections made in the preview), the column mapping and whether they replace the grid's
 /// rows; it writes them to the report as one undoable change.
@@ -139,52 +238,18 @@ pub fn PasteFromSheet(
     } = target;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let open = RwSignal::new(false);
-    let text = RwSignal::new(String::new());
-    // Bumped when the text changes: the preview's rows are drawn anew, corrections dropped.
-    let generation = RwSignal::new(0u32);
-    let chosen = RwSignal::new(None::<Vec<Option<usize>>>);
-    let corrected = RwSignal::new(HashMap::<(usize, usize), String>::new());
-    let replace = RwSignal::new(false);
-    let raw = Memo::new(move |_| text.with(|t| paste::split(t)));
-    let auto = Memo::new(move |_| raw.with(|p| paste::match_columns(p, columns)));
-    let mapping = Memo::new(move |_| {
-        let auto = auto.get();
-        Mapping {
-            source: chosen.get().unwrap_or(auto.source),
-            header_row: auto.header_row,
-        }
-    });
-    let pasted = Memo::new(move |_| {
-        let mut p = raw.get();
-        corrected.with(|c| {
-            for ((r, col), v) in c {
-                if let Some(row) = p.rows.get_mut(*r) {
-                    if row.cells.len() <= *col {
-                        row.cells.resize(*col + 1, String::new());
-                    }
-                    row.cells[*col] = v.clone();
-                }
-            }
-        });
-        p
-    });
-    let problems = Memo::new(move |_| pasted.with(|p| mapping.with(|m| check(p, m))));
-    let first = Memo::new(move |_| mapping.with(|m| m.header_row.map_or(0, |h| h + 1)));
-    let first_data = move || first.get();
-    // A memo, so that correcting a cell does not draw the preview anew.
-    let rows_memo = Memo::new(move |_| raw.with(|p| p.rows.len()).saturating_sub(first.get()));
-    let data_rows = move || rows_memo.get();
-    let bad_cells = move || problems.with(|p| p.iter().map(Vec::len).sum::<usize>());
+    let draft = RwSignal::new(Draft::default());
+    let preview = Memo::new(move |_| draft.with(|d| Preview::of(d, columns, check)));
+    // The preview's table is drawn anew only when its rows or columns change, not when a cell
+    // is corrected (the field being typed in stays).
+    let shape = Memo::new(move |_| draft.with(|d| (d.text.clone(), d.chosen.clone())));
 
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
             d.close();
         }
         open.set(false);
-        text.set(String::new());
-        chosen.set(None);
-        corrected.set(HashMap::new());
-        replace.set(false);
+        draft.set(Draft::default());
     };
     let show = move |_| {
         open.set(true);
@@ -194,197 +259,140 @@ pub fn PasteFromSheet(
         crate::app::state::focus_later(vec![idf("text")]);
     };
     let insert = move |_| {
-        if data_rows() == 0 {
+        let (p, replace) = (preview.get_untracked(), draft.with_untracked(|d| d.replace));
+        if p.data_rows() == 0 {
             return;
         }
-        let rows = (
-            pasted.get_untracked(),
-            mapping.get_untracked(),
-            replace.get_untracked(),
-        );
         close();
-        on_insert.run(rows);
+        on_insert.run((p.pasted, p.mapping, replace));
     };
     let cancel = move |_| {
         close();
         crate::app::state::focus_later(vec![idf("open")]);
     };
 
-    let summary = move || {
-        let n = data_rows();
-        if text.with(|t| t.trim().is_empty()) {
-            return "Wklej tu komórki skopiowane z arkusza (Ctrl+V).".to_string();
+    // The choice of pasted column for each grid column, and the preview table.
+    let mapping_and_table = move || {
+        // Read, not only tracked: a memo never read is never computed, so never changes.
+        shape.with(|_| ());
+        let p = preview.get_untracked();
+        let n = p.data_rows();
+        if n == 0 {
+            return None;
         }
-        let mut s = format!(
-            "Wiersze do wstawienia: {n}. {}",
-            match mapping.with(|m| m.header_row) {
-                Some(h) => format!(
-                    "Nagłówki kolumn odczytano z wiersza {}.",
-                    pasted.with(|p| p.rows[h].line)
-                ),
-                None => "Nie znaleziono wiersza z nagłówkami: kolumny przyjęto po kolei — sprawdź je poniżej.".into(),
-            }
-        );
-        let bad = bad_cells();
-        if bad > 0 {
-            s.push_str(&format!(
-                " Nie da się odczytać: {} — popraw je w podglądzie; niepoprawione zostaną puste.",
-                crate::app::state::plural(bad, "komórka", "komórki", "komórek")
-            ));
-        }
-        s
-    };
-    let notes = move || {
-        raw.with(|p| {
-            p.notes
-                .iter()
-                .map(|n| view! { <li>{n.clone()}</li> })
-                .collect_view()
-        })
-    };
-
-    // The select choosing which pasted column feeds grid column `g`.
-    let column_choice = move |g: usize| {
-        let col = columns[g];
-        let sel_id = idf(&format!("col-{}", col.key));
-        let options = move || {
-            let width = pasted.with(|p| p.columns());
-            let header = mapping.with(|m| m.header_row);
-            let current = mapping.with(|m| m.source.get(g).copied().flatten());
-            let mut v = vec![
-                view! { <option value="" selected=current.is_none()>"— pomiń —"</option> }
-                    .into_any(),
-            ];
-            for c in 0..width {
-                let sample = pasted.with(|p| {
-                    let from = header.unwrap_or(0);
-                    p.rows[from..]
+        let width = p.pasted.columns();
+        let choices = columns
+            .iter()
+            .enumerate()
+            .map(|(g, col)| {
+                let current = p.mapping.source.get(g).copied().flatten();
+                let mut options = vec![(String::new(), "— pomiń —".to_string())];
+                for c in 0..width {
+                    let sample = p.pasted.rows[p.mapping.header_row.unwrap_or(0)..]
                         .iter()
                         .map(|r| r.cells.get(c).map(String::as_str).unwrap_or_default())
                         .find(|t| !t.trim().is_empty())
                         .map(|t| short(t.trim(), 30))
-                        .unwrap_or_default()
-                });
-                let label = format!("Kolumna {}: {sample}", column_letter(c));
-                v.push(
-                    view! { <option value=c.to_string() selected=current == Some(c)>{label}</option> }
-                        .into_any(),
-                );
-            }
-            v.collect_view()
-        };
-        view! {
-            <div class="field">
-                <label for=sel_id.clone()>{col.label}</label>
-                <select
-                    id=sel_id
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev).parse::<usize>().ok();
-                        let mut source = mapping.get_untracked().source;
-                        source[g] = v;
-                        chosen.set(Some(source));
-                    }
-                >
-                    {options}
-                </select>
-            </div>
-        }
-    };
-
-    // One cell of the preview: the pasted text, or a field to correct it when it cannot be
-    // read (or was corrected).
-    let preview_cell = move |d: usize, g: usize| {
-        let key = columns[g].key;
-        let row_index = move || first_data() + d;
-        let problem = Memo::new(move |_| {
-            problems.with(|p| {
-                p.get(d)
-                    .and_then(|cells| cells.iter().find(|(k, _)| *k == key))
-                    .map(|(_, why)| why.clone())
+                        .unwrap_or_default();
+                    options.push((c.to_string(), format!("Kolumna {}: {sample}", column_letter(c))));
+                }
+                let options = options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = v == current.map(|c| c.to_string()).unwrap_or_default();
+                        view! { <option value=v selected=selected>{l}</option> }
+                    })
+                    .collect_view();
+                let sel_id = idf(&format!("col-{}", col.key));
+                view! {
+                    <div class="field">
+                        <label for=sel_id.clone()>{col.label}</label>
+                        <select
+                            id=sel_id
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev).parse::<usize>().ok();
+                                let mut source = preview.with_untracked(|p| p.mapping.source.clone());
+                                source[g] = v;
+                                draft.update(|d| d.chosen = Some(source));
+                            }
+                        >
+                            {options}
+                        </select>
+                    </div>
+                }
             })
-        });
-        let source = Memo::new(move |_| mapping.with(|m| m.source.get(g).copied().flatten()));
-        let editable = Memo::new(move |_| {
-            problem.with(Option::is_some)
-                || source
-                    .get()
-                    .is_some_and(|c| corrected.with(|m| m.contains_key(&(row_index(), c))))
-        });
-        move || {
-            let Some(c) = source.get() else {
-                return view! { <td class="cell-skipped">"—"</td> }.into_any();
-            };
-            let value = pasted.with_untracked(|p| {
-                p.rows
-                    .get(row_index())
-                    .and_then(|r| r.cells.get(c))
-                    .cloned()
-                    .unwrap_or_default()
-            });
-            if !editable.get() {
-                return view! { <td>{value}</td> }.into_any();
-            }
-            let cell_id = idf(&format!("cell-{d}-{g}"));
-            let why_id = format!("{cell_id}-why");
-            let line = pasted.with_untracked(|p| p.rows.get(row_index()).map_or(0, |r| r.line));
-            view! {
-                <td class="cell-edit" class:cell-bad=move || problem.with(Option::is_some)>
-                    <label class="visually-hidden" for=cell_id.clone()>
-                        {format!("Wiersz {line}, {}", columns[g].label)}
-                    </label>
-                    <input
-                        id=cell_id
-                        type="text"
-                        value=value
-                        aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                        aria-describedby=why_id.clone()
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            corrected.update(|m| {
-                                m.insert((row_index(), c), v);
-                            });
+            .collect_view();
+        let heads = columns
+            .iter()
+            .map(|c| view! { <th scope="col">{c.label}</th> })
+            .collect_view();
+        let shown = n.min(PREVIEW_ROWS);
+        let body = (0..shown)
+            .map(|d| {
+                let cells = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(g, col)| {
+                        let Some(c) = p.mapping.source.get(g).copied().flatten() else {
+                            return view! { <td class="cell-skipped">"—"</td> }.into_any();
+                        };
+                        let value = p.cell(d, c);
+                        let corrected =
+                            draft.with_untracked(|dr| dr.corrected.contains_key(&(p.first + d, c)));
+                        if p.problem(d, col.key).is_none() && !corrected {
+                            return view! { <td>{value}</td> }.into_any();
                         }
-                    />
-                    <span class="cell-why" id=why_id>
-                        {move || problem.get().unwrap_or_else(|| "poprawiono".into())}
-                    </span>
-                </td>
-            }
-            .into_any()
-        }
-    };
-
-    let preview = move || {
-        let gen = generation.get();
-        let n = data_rows().min(PREVIEW_ROWS);
-        let more = data_rows().saturating_sub(PREVIEW_ROWS);
-        (n > 0).then(|| {
-            let heads = columns
-                .iter()
-                .map(|c| view! { <th scope="col">{c.label}</th> })
-                .collect_view();
-            view! {
-                <div class="grid-scroll" role="region" aria-labelledby=idf("preview-caption") tabindex="0">
-                    <table class="grid-table paste-preview">
-                        <caption id=idf("preview-caption")>"Podgląd wierszy do wstawienia"</caption>
-                        <thead><tr><th scope="col">"Wiersz"</th>{heads}</tr></thead>
-                        <tbody>
-                            <For
-                                each=move || (0..n).map(move |d| (gen, d))
-                                key=|k| *k
-                                children=move |(_, d)| {
-                                    let line = pasted.with_untracked(|p| p.rows.get(first.get_untracked() + d).map_or(0, |r| r.line));
-                                    let cells = (0..columns.len()).map(|g| preview_cell(d, g)).collect_view();
-                                    view! { <tr><th scope="row">{line}</th>{cells}</tr> }
-                                }
-                            />
-                        </tbody>
-                    </table>
-                </div>
-                {(more > 0).then(|| view! {
-                    <p class="hint">{format!("Podgląd pokazuje pierwsze {PREVIEW_ROWS} wierszy; pozostałe ({more}) zostaną wstawione tak samo.")}</p>
-                })}
-            }
+                        let key = col.key;
+                        let row = p.first + d;
+                        let bad = move || preview.with(|p| p.problem(d, key));
+                        let cell_id = idf(&format!("cell-{d}-{g}"));
+                        let why_id = format!("{cell_id}-why");
+                        view! {
+                            <td class="cell-edit" class:cell-bad=move || bad().is_some()>
+                                <label class="visually-hidden" for=cell_id.clone()>
+                                    {format!("Wiersz {}, {}", p.line(d), col.label)}
+                                </label>
+                                <input
+                                    id=cell_id
+                                    type="text"
+                                    value=value
+                                    aria-invalid=move || bad().map(|_| "true")
+                                    aria-describedby=why_id.clone()
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        draft.update(|dr| {
+                                            dr.corrected.insert((row, c), v);
+                                        });
+                                    }
+                                />
+                                <span class="cell-why" id=why_id>
+                                    {move || bad().unwrap_or_else(|| "poprawiono".into())}
+                                </span>
+                            </td>
+                        }
+                        .into_any()
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{p.line(d)}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let more = n.saturating_sub(PREVIEW_ROWS);
+        let (caption_id, region_by) = (idf("preview-caption"), idf("preview-caption"));
+        Some(view! {
+            <fieldset>
+                <legend>"Z której kolumny arkusza brać wartości"</legend>
+                <div class="grid">{choices}</div>
+            </fieldset>
+            <div class="grid-scroll" role="region" aria-labelledby=region_by tabindex="0">
+                <table class="grid-table paste-preview">
+                    <caption id=caption_id>"Podgląd wierszy do wstawienia"</caption>
+                    <thead><tr><th scope="col">"Wiersz"</th>{heads}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            {(more > 0).then(|| view! {
+                <p class="hint">{format!("Podgląd pokazuje pierwsze {PREVIEW_ROWS} wierszy; pozostałe ({more}) zostaną wstawione tak samo.")}</p>
+            })}
         })
     };
 
@@ -398,7 +406,7 @@ pub fn PasteFromSheet(
             node_ref=dialog
             id=idf("dialog")
             class="paste-dialog"
-            aria-labelledby=title_id.clone()
+            aria-labelledby=title_id
             on:close=move |_| {
                 if open.get_untracked() {
                     close();
@@ -406,7 +414,7 @@ pub fn PasteFromSheet(
                 }
             }
         >
-            <Show when=move || open.get()>
+            {move || open.get().then(|| view! {
                 <h2 id=h2_id.clone()>{format!("Wklej z arkusza: {what}")}</h2>
                 <p class="hint">
                     "Zaznacz komórki w Excelu, LibreOffice Calc lub Arkuszach Google (najlepiej z wierszem nagłówków), skopiuj je (Ctrl+C) i wklej poniżej. Nic nie zostanie zapisane przed „Wstaw”."
@@ -418,43 +426,40 @@ pub fn PasteFromSheet(
                         rows="6"
                         spellcheck="false"
                         aria-describedby=idf("summary")
-                        prop:value=move || text.get()
                         on:input=move |ev| {
-                            text.set(event_target_value(&ev));
-                            chosen.set(None);
-                            corrected.set(HashMap::new());
-                            generation.update(|g| *g += 1);
+                            let text = event_target_value(&ev);
+                            draft.update(|d| {
+                                d.text = text;
+                                d.chosen = None;
+                                d.corrected.clear();
+                            });
                         }
                     ></textarea>
                 </div>
-                <p id=idf("summary") role="status" data-testid="paste-summary">{summary}</p>
-                <ul class="paste-notes">{notes}</ul>
-                {move || (data_rows() > 0).then(|| view! {
-                    <fieldset>
-                        <legend>"Z której kolumny arkusza brać wartości"</legend>
-                        <div class="grid">{(0..columns.len()).map(column_choice).collect_view()}</div>
-                    </fieldset>
-                })}
-                {preview}
+                <p id=idf("summary") role="status" data-testid="paste-summary">{move || preview.with(Preview::summary)}</p>
+                <ul class="paste-notes">
+                    {move || preview.with(|p| p.pasted.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                </ul>
+                {mapping_and_table}
                 {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
                 <fieldset>
                     <legend>"Jak wstawić"</legend>
                     <div class="check">
-                        <input type="radio" id=idf("add") name=idf("mode") prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />
+                        <input type="radio" id=idf("add") name=idf("mode") checked=true on:change=move |_| draft.update(|d| d.replace = false) />
                         <label for=idf("add")>"Dodaj do wierszy tabeli"</label>
                     </div>
                     <div class="check">
-                        <input type="radio" id=idf("replace") name=idf("mode") prop:checked=move || replace.get() on:change=move |_| replace.set(true) />
+                        <input type="radio" id=idf("replace") name=idf("mode") on:change=move |_| draft.update(|d| d.replace = true) />
                         <label for=idf("replace")>"Zastąp wszystkie wiersze tabeli"</label>
                     </div>
                 </fieldset>
                 <div class="button-row">
-                    <button type="button" class="primary" id=idf("insert") on:click=insert aria-disabled=move || (data_rows() == 0).then_some("true")>
+                    <button type="button" class="primary" id=idf("insert") on:click=insert>
                         "Wstaw"
                     </button>
                     <button type="button" on:click=cancel>"Anuluj"</button>
                 </div>
-            </Show>
+            })}
         </dialog>
     }
 }
