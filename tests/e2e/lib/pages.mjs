@@ -65,7 +65,10 @@ export async function tabAndType(page, id, text, opts = {}) {
  * inside a section: `back`) to its button in the section navigation, then Enter.
  */
 export async function sectionByKeyboard(page, name, { back = false } = {}) {
-  await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.split('\n')[0].trim() === name, { back });
+  // A statutory task's button shows its point and short name, then (for screen readers) its full
+  // name after " — ": either names it.
+  const names = (el) => [el.text.split('\n')[0].trim(), el.text.replace(/\s+/g, ' ').split(' — ')[1]?.trim()];
+  await tabTo(page, (el) => el.tag === 'BUTTON' && names(el).includes(name), { back });
   await page.keyboard.press('Enter');
   await waitUntil(() => page.evaluate(() => document.activeElement?.id === 'section-title'), { message: `section ${name} focused` });
 }
@@ -262,7 +265,7 @@ export class EditorPage {
   /** Unfolds the findings under "Pokaż uwagi" in the strip above the section. */
   async showFindings() {
     const fold = this.findings.locator('details.findings-fold');
-    if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+    if (!(await fold.evaluate((d) => d.open))) await fold.locator('> summary').click();
   }
 
   /** Opens a section by (part of) its name in the section navigation. */

@@ -30,14 +30,16 @@ test('a new report gets one activity per statutory task using only the keyboard'
   await page.keyboard.press('Enter');
   await page.locator('#editor-title').waitFor();
 
-  const labels = (await page.getByRole('navigation', { name: 'Sekcje raportu' }).getByRole('button').allInnerTexts())
-    .map((t) => t.split('\n')[0].trim());
+  // A task's button shows its point and short name under its act's heading, and carries the
+  // task's full name after it (for screen readers): the whole text tells the acts apart.
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  const labels = (await page.getByRole('navigation', { name: 'Sekcje raportu' }).getByRole('button').allInnerTexts()).map(norm);
   const tasks = labels.filter((l) => !NOT_TASKS.some((n) => l.startsWith(n)));
   assert.equal(tasks.length, 11, 'a joint program (2025) has 5 drug and 6 alcohol tasks');
 
   let back = false;
   for (const [i, task] of tasks.entries()) {
-    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text.startsWith(task), { back });
+    await tabTo(page, (el) => el.tag === 'BUTTON' && norm(el.text) === task, { back });
     await page.keyboard.press('Enter');
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Dodaj działanie');
     await page.keyboard.press('Enter');

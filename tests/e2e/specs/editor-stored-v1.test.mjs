@@ -54,7 +54,7 @@ test('a report stored by the previous release opens migrated, its old task 6 und
   const editor = await start.open(/Lipowo Wielkie/);
   assert.equal(await page.getByLabel('Nazwa gminy').inputValue(), 'Lipowo Wielkie');
   await editor.page.getByTestId('older-version').waitFor();
-  await editor.section(/^Zatrudnienie socjalne/);
+  await editor.section(/Zatrudnienie socjalne/);
   assert.match(await page.locator('section.section cite').first().innerText(), /pkt 7/);
   assert.equal(await page.getByLabel('Powód niezrealizowania zadania').inputValue(), 'Na terenie gminy nie działa centrum integracji społecznej.');
   await context.close();

@@ -36,8 +36,8 @@ function v1File() {
 }
 
 const SUPPORT = 'Wspomaganie instytucji, stowarzyszeń i osób fizycznych (alkohol)';
-const INTERVENTIONS = /^Interwencje/;
-const EMPLOYMENT = /^Zatrudnienie socjalne/;
+const INTERVENTIONS = /Interwencje \(art/;
+const EMPLOYMENT = /Zatrudnienie socjalne/;
 
 test('the import preview says a version 1 file will be saved in version 2 with renumbered tasks', async () => {
   const { context, page, problems } = await openApp(browser);
