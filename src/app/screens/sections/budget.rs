@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::lens;
-use super::{ids_of, item_lens, SectionFrame};
+use super::{ids_of, item_memo, memo_lens, SectionFrame};
 use crate::app::bridge;
 use crate::app::components::*;
 use crate::app::paths::dom_id;
@@ -393,27 +393,28 @@ fn BudgetLineRow(
     let ed = expect_context::<Editor>();
     let h = ed.head;
     let (l, lm) = LINES;
-    let (chapter, set_chapter) = item_lens(
+    let line = item_memo(h, id.clone(), l);
+    let (chapter, set_chapter) = memo_lens(
         h,
+        line,
         id.clone(),
-        l,
         lm,
         |x| Some(x.chapter.clone()).filter(|s| !s.is_empty()),
         |x, v: Option<String>| x.chapter = v.unwrap_or_default(),
     );
-    let (para, set_para) = item_lens(
+    let (para, set_para) = memo_lens(
         h,
+        line,
         id.clone(),
-        l,
         lm,
         |x| Some(x.paragraph.clone()).filter(|s| !s.is_empty()),
         |x, v: Option<String>| x.paragraph = v.unwrap_or_default(),
     );
     // "Plan po zmianach" follows the plan until it is changed on its own.
-    let (planned, set_planned) = item_lens(
+    let (planned, set_planned) = memo_lens(
         h,
+        line,
         id.clone(),
-        l,
         lm,
         |x| x.planned,
         |x, v| {
@@ -423,19 +424,26 @@ fn BudgetLineRow(
             x.planned = v;
         },
     );
-    let (after, set_after) = item_lens(
+    let (after, set_after) = memo_lens(
         h,
+        line,
         id.clone(),
-        l,
         lm,
         |x| x.after_changes,
         |x, v| x.after_changes = v,
     );
-    let (exec, set_exec) = item_lens(h, id.clone(), l, lm, |x| x.executed, |x, v| x.executed = v);
-    let (source, set_source) = item_lens(
+    let (exec, set_exec) = memo_lens(
         h,
+        line,
         id.clone(),
-        l,
+        lm,
+        |x| x.executed,
+        |x, v| x.executed = v,
+    );
+    let (source, set_source) = memo_lens(
+        h,
+        line,
+        id.clone(),
         lm,
         |x| enum_key(&x.source),
         |x, v: String| {
@@ -444,11 +452,7 @@ fn BudgetLineRow(
             }
         },
     );
-    let id_pos = id.clone();
-    let position = Memo::new(move |_| {
-        h.with(|r| r.budget.lines.iter().position(|x| x.id == id_pos))
-            .map_or(0, |i| i + 1)
-    });
+    let position = Memo::new(move |_| line.with(|x| x.as_ref().map_or(0, |(n, _)| *n)));
     let i = id.as_str().to_string();
     let row_id = dom_id(&["budget", "lines", &i]);
     let head_id = format!("{row_id}-h");
@@ -686,10 +690,11 @@ fn ExternalRow(
     let ed = expect_context::<Editor>();
     let h = ed.head;
     let (l, lm) = EXTERNAL;
-    let (source, set_source) = item_lens(
+    let entry = item_memo(h, id.clone(), l);
+    let (source, set_source) = memo_lens(
         h,
+        entry,
         id.clone(),
-        l,
         lm,
         |x| enum_key(&x.source),
         |x, v: String| {
@@ -698,20 +703,17 @@ fn ExternalRow(
             }
         },
     );
-    let (desc, set_desc) = item_lens(
+    let (desc, set_desc) = memo_lens(
         h,
+        entry,
         id.clone(),
-        l,
         lm,
         |x| x.description.clone(),
         |x, v| x.description = v,
     );
-    let (amount, set_amount) = item_lens(h, id.clone(), l, lm, |x| x.amount, |x, v| x.amount = v);
-    let id_pos = id.clone();
-    let position = Memo::new(move |_| {
-        h.with(|r| r.budget.external.iter().position(|x| x.id == id_pos))
-            .map_or(0, |i| i + 1)
-    });
+    let (amount, set_amount) =
+        memo_lens(h, entry, id.clone(), lm, |x| x.amount, |x, v| x.amount = v);
+    let position = Memo::new(move |_| entry.with(|x| x.as_ref().map_or(0, |(n, _)| *n)));
     let i = id.as_str().to_string();
     let row_id = dom_id(&["budget", "external", &i]);
     let head_id = format!("{row_id}-h");

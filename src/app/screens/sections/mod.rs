@@ -107,6 +107,54 @@ where
     )
 }
 
+/// One element of a list in the head, looked up once per change of the head rather than once
+/// per field: its number in the list (from 1) and a copy, announced only when that element or
+/// its place changed. A grid row reads its cells from it, so typing into one row of a long
+/// table re-runs that row's cells only.
+pub fn item_memo<I>(
+    head: RwSignal<Report>,
+    id: Id,
+    list: fn(&Report) -> &Vec<I>,
+) -> Memo<Option<(usize, I)>>
+where
+    I: HasId + Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        head.with(|r| {
+            list(r)
+                .iter()
+                .enumerate()
+                .find(|(_, x)| x.id() == &id)
+                .map(|(i, x)| (i + 1, x.clone()))
+        })
+    })
+}
+
+/// Binds one field of a list element: read through its [`item_memo`], written into the head.
+pub fn memo_lens<I, T>(
+    head: RwSignal<Report>,
+    item: Memo<Option<(usize, I)>>,
+    id: Id,
+    list_mut: fn(&mut Report) -> &mut Vec<I>,
+    get: fn(&I) -> T,
+    set: fn(&mut I, T),
+) -> (Signal<T>, Callback<T>)
+where
+    I: HasId + Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + Default + Send + Sync + 'static,
+{
+    (
+        Signal::derive(move || item.with(|x| x.as_ref().map(|(_, x)| get(x)).unwrap_or_default())),
+        Callback::new(move |v: T| {
+            head.update(|r| {
+                if let Some(x) = list_mut(r).iter_mut().find(|x| x.id() == &id) {
+                    set(x, v)
+                }
+            })
+        }),
+    )
+}
+
 /// Ids of a list in the head, for keyed `<For>`.
 pub fn ids_of<I: HasId>(head: RwSignal<Report>, list: fn(&Report) -> &Vec<I>) -> Vec<Id> {
     head.with(|r| list(r).iter().map(|x| x.id().clone()).collect())
