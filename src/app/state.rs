@@ -832,6 +832,29 @@ fn focus_first(candidates: Vec<String>, frames_left: u32) {
     }
 }
 
+/// What the undo bar says after "Wstaw": `n` rows (`nouns`: one, few, many) pasted, added or
+/// instead of the table's rows.
+pub fn pasted_message(n: usize, nouns: [&str; 3], replace: bool) -> String {
+    let [one, few, many] = nouns;
+    format!(
+        "Wstawiono z arkusza: {}{}.",
+        plural(n, one, few, many),
+        if replace {
+            " w miejsce dotychczasowych"
+        } else {
+            ""
+        }
+    )
+}
+
+/// Puts pasted rows into a list: after its rows, or instead of them.
+pub fn put_rows<T>(list: &mut Vec<T>, rows: Vec<T>, replace: bool) {
+    if replace {
+        list.clear();
+    }
+    list.extend(rows);
+}
+
 /// `n` with the Polish plural form of a noun: `plural(2, "błąd", "błędy", "błędów")` → `2 błędy`.
 pub fn plural(n: usize, one: &str, few: &str, many: &str) -> String {
     let w = if n == 1 {

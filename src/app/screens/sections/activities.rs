@@ -9,7 +9,9 @@ use super::{lens, lens_enum};
 use crate::app::components::*;
 use crate::app::paths::{dom_id, SectionKey};
 use crate::app::screens::sections::budget::{chapter_codes, code_options, paragraph_codes};
-use crate::app::state::{focus_later, plural, ActRow, Editor, ListFocus, Lists, RemovedActivity};
+use crate::app::state::{
+    focus_later, pasted_message, put_rows, ActRow, Editor, ListFocus, Lists, RemovedActivity,
+};
 use crate::domain::catalogue::catalogue;
 use crate::domain::model::*;
 use crate::domain::paste;
@@ -93,17 +95,7 @@ fn ActivityList(
             id: id.clone(),
             ..Default::default()
         };
-        match &f2 {
-            Filter::Task(t) => {
-                // The area of the task it was added under, so that an alcohol task's activity
-                // is not "narkotyki" (and its chapter 85154 not a mismatch).
-                if let Some(task) = catalogue().task(t) {
-                    a.area = area_of(task.area);
-                }
-                a.tasks = vec![t.clone()];
-            }
-            Filter::Goal(g) => a.goal = g.clone(),
-        }
+        place(&mut a, &f2);
         let row = ed.row(a);
         ed.expanded.update(|s| {
             s.insert(row.key);
@@ -137,6 +129,30 @@ fn ActivityList(
             />
         </ol>
         <button type="button" class="add" on:click=add>"Dodaj działanie"</button>
+    }
+}
+
+/// Puts a new activity where a list shows it: under the list's task (taking the task's area, so
+/// that an alcohol task's activity is not "narkotyki" and its chapter 85154 no mismatch), or
+/// under its goal.
+pub fn place(a: &mut Activity, filter: &Filter) {
+    match filter {
+        Filter::Task(t) => {
+            if let Some(task) = catalogue().task(t) {
+                a.area = area_of(task.area);
+            }
+            a.tasks = vec![t.clone()];
+        }
+        Filter::Goal(g) => a.goal = g.clone(),
+    }
+}
+
+/// How an activity is named where its title is still empty.
+pub fn title_of(a: &Activity) -> String {
+    if a.title.trim().is_empty() {
+        "Działanie bez nazwy".to_string()
+    } else {
+        a.title.clone()
     }
 }
 
@@ -442,15 +458,7 @@ fn ActivityCard(
         RwSignal::new(true)
     };
     let s = sig.clone();
-    let title = move || {
-        s.with(|a| {
-            if a.title.trim().is_empty() {
-                "Działanie bez nazwy".to_string()
-            } else {
-                a.title.clone()
-            }
-        })
-    };
+    let title = move || s.with(title_of);
     let heading = {
         let title = title.clone();
         let cid = card_id.clone();
@@ -887,32 +895,20 @@ fn IndicatorGrid(
                 .first()
                 .map(|id| act_dom_id(&aid_p, &["indicators", id.as_str(), "name"]));
             let n = read.len();
+            let rows: Vec<Indicator> = read
+                .into_iter()
+                .zip(ids)
+                .map(|(r, id)| Indicator { id, ..r.value })
+                .collect();
             ed.change_activity_list(
                 s.clone(),
                 INDICATORS,
-                format!(
-                    "Wstawiono z arkusza: {}{}.",
-                    plural(n, "wskaźnik", "wskaźniki", "wskaźników"),
-                    if replace {
-                        " w miejsce dotychczasowych"
-                    } else {
-                        ""
-                    }
-                ),
+                pasted_message(n, ["wskaźnik", "wskaźniki", "wskaźników"], replace),
                 ListFocus {
                     now: first,
                     undone: paste_open.clone(),
                 },
-                move |l| {
-                    if replace {
-                        l.clear();
-                    }
-                    l.extend(
-                        read.into_iter()
-                            .zip(ids)
-                            .map(|(r, id)| Indicator { id, ..r.value }),
-                    );
-                },
+                move |l| put_rows(l, rows, replace),
             );
         },
     );

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::activities::{act_dom_id, area_of, Filter};
+use super::activities::{act_dom_id, place, title_of, Filter};
 use crate::app::components::*;
-use crate::app::state::{plural, ActRow, Editor, ListUndo};
-use crate::domain::catalogue::catalogue;
+use crate::app::state::{pasted_message, ActRow, Editor, ListUndo};
 use crate::domain::model::*;
 use crate::domain::paste::{self, fold_letter};
 
@@ -85,22 +84,17 @@ pub fn ActivityTable(
                 move || taken.next().unwrap_or_default()
             };
             let mut new_rows = Vec::with_capacity(n);
+            // Ids taken at once: the report does not hold the new activities yet, so ids asked
+            // for one activity at a time would repeat.
+            let indicators = read.iter().map(|r| r.value.activity.indicators.len()).sum();
+            let mut ind_ids = ed.fresh_ids("ind", indicators).into_iter();
             for (r, id) in read.into_iter().zip(ids) {
                 let mut a = r.value.activity;
                 a.id = id;
-                let ind_ids = ed.fresh_ids("ind", a.indicators.len());
-                for (ind, iid) in a.indicators.iter_mut().zip(ind_ids) {
-                    ind.id = iid;
+                for ind in &mut a.indicators {
+                    ind.id = ind_ids.next().unwrap_or_default();
                 }
-                match &f2 {
-                    Filter::Task(t) => {
-                        if let Some(task) = catalogue().task(t) {
-                            a.area = area_of(task.area);
-                        }
-                        a.tasks = vec![t.clone()];
-                    }
-                    Filter::Goal(g) => a.goal = g.clone(),
-                }
+                place(&mut a, &f2);
                 for name in r.value.realizers {
                     let key = name_key(&name);
                     let pid = match partners.iter().find(|p| name_key(&p.name) == key) {
@@ -146,15 +140,7 @@ pub fn ActivityTable(
             let (rows, head) = (ed.rows, ed.head);
             ed.offer_undo(
                 ListUndo::new(
-                    format!(
-                        "Wstawiono z arkusza: {}{}.",
-                        plural(n, "działanie", "działania", "działań"),
-                        if replace {
-                            " w miejsce dotychczasowych"
-                        } else {
-                            ""
-                        }
-                    ),
+                    pasted_message(n, ["działanie", "działania", "działań"], replace),
                     move || {
                         rows.set(rows_before.clone());
                         head.update(|r| r.partners = partners_before.clone());
@@ -262,15 +248,7 @@ fn ActivityTableRow(
     });
     let title = {
         let s = s.clone();
-        move || {
-            s.with(|a| {
-                if a.title.trim().is_empty() {
-                    "Działanie bez nazwy".to_string()
-                } else {
-                    a.title.clone()
-                }
-            })
-        }
+        move || s.with(title_of)
     };
     let realizers = {
         let s = s.clone();

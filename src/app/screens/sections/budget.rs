@@ -11,7 +11,7 @@ use super::{ids_of, item_memo, memo_lens, SectionFrame};
 use crate::app::bridge;
 use crate::app::components::*;
 use crate::app::paths::dom_id;
-use crate::app::state::{plural, Editor, ListFocus, Lists};
+use crate::app::state::{pasted_message, put_rows, Editor, ListFocus, Lists};
 use crate::domain::catalogue::catalogue;
 use crate::domain::model::*;
 use crate::domain::paste;
@@ -274,31 +274,19 @@ fn BudgetGrid() -> impl IntoView {
             let first = ids
                 .first()
                 .map(|id| dom_id(&["budget", "lines", id.as_str(), "chapter"]));
+            let rows: Vec<BudgetLine> = read
+                .into_iter()
+                .zip(ids)
+                .map(|(r, id)| BudgetLine { id, ..r.value })
+                .collect();
             ed.change_list(
                 LINES,
-                format!(
-                    "Wstawiono z arkusza: {}{}.",
-                    plural(n, "wiersz", "wiersze", "wierszy"),
-                    if replace {
-                        " w miejsce dotychczasowych"
-                    } else {
-                        ""
-                    }
-                ),
+                pasted_message(n, ["wiersz", "wiersze", "wierszy"], replace),
                 ListFocus {
                     now: first,
                     undone: "paste-budget-open".into(),
                 },
-                move |l| {
-                    if replace {
-                        l.clear();
-                    }
-                    l.extend(
-                        read.into_iter()
-                            .zip(ids)
-                            .map(|(r, id)| BudgetLine { id, ..r.value }),
-                    );
-                },
+                move |l| put_rows(l, rows, replace),
             );
         },
     );
@@ -605,31 +593,19 @@ fn ExternalGrid() -> impl IntoView {
             let first = ids
                 .first()
                 .map(|id| dom_id(&["budget", "external", id.as_str(), "source"]));
+            let rows: Vec<ExternalFunding> = read
+                .into_iter()
+                .zip(ids)
+                .map(|(r, id)| ExternalFunding { id, ..r.value })
+                .collect();
             ed.change_list(
                 EXTERNAL,
-                format!(
-                    "Wstawiono z arkusza: {}{}.",
-                    plural(n, "wiersz", "wiersze", "wierszy"),
-                    if replace {
-                        " w miejsce dotychczasowych"
-                    } else {
-                        ""
-                    }
-                ),
+                pasted_message(n, ["wiersz", "wiersze", "wierszy"], replace),
                 ListFocus {
                     now: first,
                     undone: "paste-external-open".into(),
                 },
-                move |l| {
-                    if replace {
-                        l.clear();
-                    }
-                    l.extend(
-                        read.into_iter()
-                            .zip(ids)
-                            .map(|(r, id)| ExternalFunding { id, ..r.value }),
-                    );
-                },
+                move |l| put_rows(l, rows, replace),
             );
         },
     );
