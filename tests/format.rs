@@ -958,6 +958,10 @@ mod lossless {
                 recommended_program: marks.0, event: marks.1,
                 cost: Cost { planned: cost.0, executed: cost.1, chapter: cost.2,
                              paragraph: cost.3, source: cost.4, extra: cost.5 },
+                // The realizer's fields, from values drawn above (tuples stop at 12).
+                period: status_reason.chars().rev().collect(),
+                realizer_funds: RealizerFunds { own: cost.1, personal: cost.0, in_kind: None,
+                                                extra: Default::default() },
                 indicators, status, status_reason, notes, extra,
             }
         }
@@ -1175,6 +1179,8 @@ mod lossless {
                 signature: signature.map(|(place, date, name, function, extra)|
                     Signature { place, date, name, function, extra }),
                 previous_year,
+                requests: Vec::new(),
+                workspace: None,
                 extra,
             }
         }

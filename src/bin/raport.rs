@@ -21,8 +21,9 @@ use raport_gp::cli::terminal_safe;
 use raport_gp::domain::date::Date;
 use raport_gp::domain::docx::render_docx;
 use raport_gp::domain::format::{self, FileContents, MAX_FILE_BYTES, SCHEMA_VERSION};
+use raport_gp::domain::gather::{self, Coordinator};
 use raport_gp::domain::kcpu;
-use raport_gp::domain::model::{Layout, Regime, Report};
+use raport_gp::domain::model::{Id, Layout, Regime, Report};
 use raport_gp::domain::money::format_pl;
 use raport_gp::domain::render::{render_html, RenderOptions};
 use raport_gp::domain::rules::{self, Finding};
@@ -96,6 +97,8 @@ fn run(args: Vec<OsString>) -> Result<u8, Fail> {
         Some("migrate") => migrate(parse_args("migrate", rest, MIGRATE_OPTIONS)?),
         Some("summary") => summary(parse_args("summary", rest, SUMMARY_OPTIONS)?),
         Some("kcpu") => kcpu(parse_args("kcpu", rest, KCPU_OPTIONS)?),
+        Some("request") => request(parse_args("request", rest, REQUEST_OPTIONS)?),
+        Some("merge") => merge(parse_args("merge", rest, MERGE_OPTIONS)?),
         Some("help" | "--help" | "-h") => Err(Fail::Help),
         Some("--version" | "-V") => {
             write_stdout(format!(
@@ -106,10 +109,11 @@ fn run(args: Vec<OsString>) -> Result<u8, Fail> {
         }
         Some(other) if other.starts_with('-') => Err(Fail::Usage(format!(
             "nieznana opcja „{other}”; najpierw podaj polecenie: check, render, migrate, summary, \
-             kcpu."
+             kcpu, request, merge."
         ))),
         _ => Err(Fail::Usage(format!(
-            "nieznane polecenie „{}”; dostępne: check, render, migrate, summary, kcpu, help.",
+            "nieznane polecenie „{}”; dostępne: check, render, migrate, summary, kcpu, request, \
+             merge, help.",
             command.to_string_lossy()
         ))),
     }
@@ -190,6 +194,25 @@ Użycie:
       Pliki, których nie da się wczytać, są opisywane na standardowym wyjściu błędów; reszta
       jest zestawiana dalej.
 
+  raport request RAPORT --partner ID [-o PROŚBA.json] [--termin RRRR-MM-DD]
+                 [--koordynator „Imię Nazwisko”] [--kontakt ADRES]
+  raport request RAPORT --all -o KATALOG [...]
+      Prośba o sprawozdanie dla partnera z rejestru raportu (--partner ID) albo dla każdego
+      partnera (--all, pliki prosba-ID.json w KATALOGU): gmina, rok, zadania i działania
+      partnera ujęte w raporcie. Realizator otwiera ją w aplikacji („Importuj plik JSON”)
+      i odsyła plik sprawozdania. Bez -o prośba dla jednego partnera trafia na standardowe
+      wyjście. Plik raportu nie jest zmieniany.
+      --termin           do kiedy odesłać sprawozdanie
+      --koordynator      kto prosi; --kontakt: e-mail lub telefon do odesłania
+
+  raport merge RAPORT SPRAWOZDANIE... -o WYNIK.json
+      Scala sprawozdania realizatorów z raportem tak jak aplikacja: porównuje działania
+      z prośbą, raportem i sprawozdaniem; nowe i zmienione u realizatora trafiają do raportu,
+      a pola zmienione po obu stronach (konflikty) zostają takie, jak w raporcie — są
+      wypisywane, a kod wyjścia 1 mówi, że trzeba je rozstrzygnąć w aplikacji. Sprawozdanie
+      dla innej gminy, roku lub raportu jest odrzucane (kod 2), pozostałe są scalane.
+      -o, --output PLIK  plik wynikowy (wymagany; może to być plik RAPORT)
+
   raport help | --help | -h      ta pomoc
   raport --version | -V          wersja programu i formatu
 
@@ -198,7 +221,7 @@ standardowe wejście. Argumenty po „--” są zawsze nazwami plików.
 
 Kody wyjścia:
   0  w porządku (check: żaden raport nie ma błędów; ostrzeżenia i uwagi nie zmieniają kodu)
-  1  check: co najmniej jeden raport ma błędy
+  1  check: co najmniej jeden raport ma błędy; merge: zostały konflikty do rozstrzygnięcia
   2  któregoś pliku nie da się wczytać (nie istnieje, nie jest w UTF-8, jest uszkodzony albo
      nie jest plikiem Raport GP), nie da się zapisać wyniku, albo wywołanie jest błędne
      (nieznane polecenie lub opcja); 2 ma pierwszeństwo przed 1
@@ -271,6 +294,15 @@ const RENDER_OPTIONS: &[OptSpec] = &[
 const MIGRATE_OPTIONS: &[OptSpec] = &[valued("output", Some('o'))];
 const SUMMARY_OPTIONS: &[OptSpec] = &[flag("csv", None)];
 const KCPU_OPTIONS: &[OptSpec] = &[flag("csv", None)];
+const REQUEST_OPTIONS: &[OptSpec] = &[
+    valued("output", Some('o')),
+    valued("partner", None),
+    flag("all", None),
+    valued("termin", None),
+    valued("koordynator", None),
+    valued("kontakt", None),
+];
+const MERGE_OPTIONS: &[OptSpec] = &[valued("output", Some('o'))];
 
 /// A command's arguments: the file names in order, and the options given (by long name).
 struct Args {
@@ -476,6 +508,20 @@ fn json_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// [`read_input`] for the commands over reports: a request or a contribution is named for what
+/// it is.
+fn read_reports(path: &Path) -> Result<FileContents, String> {
+    match read_input(path)? {
+        FileContents::Request(_) => Err("to prośba o sprawozdanie realizatora, a nie raport \
+             (realizator otwiera ją w aplikacji)"
+            .into()),
+        FileContents::Contribution(_) => Err("to sprawozdanie realizatora, a nie raport \
+             (scala się je z raportem: raport merge RAPORT SPRAWOZDANIE -o WYNIK.json)"
+            .into()),
+        contents => Ok(contents),
+    }
+}
+
 /// Reads and parses one file; the error is the Polish reason (without the file name).
 fn read_input(path: &Path) -> Result<FileContents, String> {
     let limit = MAX_FILE_BYTES as u64 + 1;
@@ -558,7 +604,7 @@ fn unreadable(name: &str, reason: &str) -> String {
 fn report_label(name: &str, contents: &FileContents, report: &Report) -> String {
     match contents {
         FileContents::Report(_) => name.to_string(),
-        FileContents::Backup(_) => format!("{name} ({})", terminal_safe(report.id.as_str())),
+        _ => format!("{name} ({})", terminal_safe(report.id.as_str())),
     }
 }
 
@@ -649,7 +695,7 @@ fn check_file(
 ) -> Result<(), Fail> {
     totals.files += 1;
     let name = display_name(path);
-    let contents = match read_input(path) {
+    let contents = match read_reports(path) {
         Ok(c) => c,
         Err(reason) => {
             totals.unreadable += 1;
@@ -757,7 +803,7 @@ fn render(args: Args) -> Result<u8, Fail> {
     let wanted = args.text("raport")?;
 
     let name = display_name(input);
-    let contents = read_input(input).map_err(|reason| Fail::Input(unreadable(&name, &reason)))?;
+    let contents = read_reports(input).map_err(|reason| Fail::Input(unreadable(&name, &reason)))?;
     let report = pick_report(&name, &contents, wanted)?;
 
     if docx {
@@ -855,6 +901,14 @@ fn migrate(args: Args) -> Result<u8, Fail> {
             file.app_version = APP_VERSION.into();
             file.to_json()
         }
+        FileContents::Request(mut file) => {
+            file.app_version = APP_VERSION.into();
+            file.to_json()
+        }
+        FileContents::Contribution(mut file) => {
+            file.app_version = APP_VERSION.into();
+            file.to_json()
+        }
     };
     // A migrated file gains the fields of the newer version: one that would outgrow the limit
     // the app and this tool read is not written (it could not be read back).
@@ -881,6 +935,224 @@ fn migrate(args: Args) -> Result<u8, Fail> {
         }
     }
     Ok(EXIT_OK)
+}
+
+// ---------------------------------------------------------------------------------------------
+// request, merge
+// ---------------------------------------------------------------------------------------------
+
+/// A partner id as part of a file name: letters, digits, `-` and `_`; anything else `_`.
+fn file_safe(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "partner".into()
+    } else {
+        s
+    }
+}
+
+fn request(args: Args) -> Result<u8, Fail> {
+    let input = Path::new(args.single_file()?);
+    let partner = args.text("partner")?;
+    let all = args.flag("all");
+    if partner.is_some() == all {
+        return Err(Fail::Usage(
+            "podaj partnera: --partner ID albo --all (wszyscy partnerzy z rejestru).".into(),
+        ));
+    }
+    let deadline = match args.text("termin")? {
+        None => None,
+        Some(t) => Some(Date::parse_iso(t).ok_or_else(|| {
+            Fail::Usage(format!(
+                "termin „{t}” nie jest datą w formacie RRRR-MM-DD, np. 2026-02-15."
+            ))
+        })?),
+    };
+    let coordinator = Coordinator {
+        name: args.text("koordynator")?.unwrap_or_default().to_string(),
+        contact: args.text("kontakt")?.unwrap_or_default().to_string(),
+        ..Coordinator::default()
+    };
+    let name = display_name(input);
+    let contents = read_reports(input).map_err(|reason| Fail::Input(unreadable(&name, &reason)))?;
+    let report = pick_report(&name, &contents, None)?;
+    let saved_at = now_rfc3339();
+    let today = Date::parse_iso(&saved_at[..10]);
+    let make = |id: &Id| {
+        gather::request(report, id, coordinator.clone(), today, deadline)
+            .map(|r| format::RequestFile::new(r, APP_VERSION, &saved_at).to_json())
+    };
+    if let Some(id) = partner {
+        let Some(json) = make(&Id::new(id)) else {
+            let known = report
+                .partners
+                .iter()
+                .map(|p| {
+                    format!(
+                        "\n  {}  {}",
+                        terminal_safe(p.id.as_str()),
+                        terminal_safe(&p.name)
+                    )
+                })
+                .collect::<String>();
+            return Err(Fail::Input(format!(
+                "{name}: w rejestrze partnerów nie ma partnera o identyfikatorze „{}”. Partnerzy:{}",
+                terminal_safe(id),
+                if known.is_empty() { "\n  (brak)".into() } else { known }
+            )));
+        };
+        match args.value("output") {
+            None => write_stdout(&json)?,
+            Some(out) => {
+                write_output(Path::new(out), &json)?;
+                eprintln!(
+                    "Zapisano prośbę o sprawozdanie: {}",
+                    display_name(Path::new(out))
+                );
+            }
+        }
+        return Ok(EXIT_OK);
+    }
+    let Some(dir) = args.value("output") else {
+        return Err(Fail::Usage(
+            "z --all podaj katalog na prośby: -o KATALOG.".into(),
+        ));
+    };
+    let dir = Path::new(dir);
+    if report.partners.is_empty() {
+        return Err(Fail::Input(format!(
+            "{name}: rejestr partnerów jest pusty — nie ma kogo poprosić o sprawozdanie."
+        )));
+    }
+    fs::create_dir_all(dir).map_err(|e| {
+        Fail::Input(format!(
+            "Nie udało się utworzyć katalogu {}: {}.",
+            display_name(dir),
+            os_error_pl(&e)
+        ))
+    })?;
+    let mut used = std::collections::HashSet::new();
+    for p in &report.partners {
+        let Some(json) = make(&p.id) else { continue };
+        let mut file = format!("prosba-{}.json", file_safe(p.id.as_str()));
+        let mut n = 2;
+        while !used.insert(file.clone()) {
+            file = format!("prosba-{}-{n}.json", file_safe(p.id.as_str()));
+            n += 1;
+        }
+        let path = dir.join(&file);
+        write_output(&path, &json)?;
+        eprintln!(
+            "Zapisano prośbę dla „{}”: {}",
+            terminal_safe(&p.name),
+            display_name(&path)
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+fn merge(args: Args) -> Result<u8, Fail> {
+    let Some((first, rest)) = args.files.split_first() else {
+        return Err(Fail::Usage(
+            "podaj raport i co najmniej jedno sprawozdanie: raport merge RAPORT SPRAWOZDANIE... -o WYNIK.json".into(),
+        ));
+    };
+    if rest.is_empty() {
+        return Err(Fail::Usage(
+            "podaj co najmniej jedno sprawozdanie realizatora do scalenia.".into(),
+        ));
+    }
+    let Some(output) = args.value("output") else {
+        return Err(Fail::Usage("podaj plik wynikowy: -o WYNIK.json.".into()));
+    };
+    let input = Path::new(first);
+    let name = display_name(input);
+    let contents = read_reports(input).map_err(|reason| Fail::Input(unreadable(&name, &reason)))?;
+    let FileContents::Report(mut file) = contents else {
+        return Err(Fail::Input(format!(
+            "{name}: to nie jest plik jednego raportu; scalać można sprawozdania z raportem zapisanym z aplikacji."
+        )));
+    };
+    let today = Date::parse_iso(&now_rfc3339()[..10]);
+    let mut code = EXIT_OK;
+    let mut out = String::new();
+    for c in rest {
+        let path = Path::new(c);
+        let cname = display_name(path);
+        let contribution = match read_input(path) {
+            Ok(FileContents::Contribution(f)) => f.contribution,
+            Ok(_) => {
+                eprintln!(
+                    "{cname}: to nie jest sprawozdanie realizatora (plik „Zapisz sprawozdanie dla gminy”) — pominięto."
+                );
+                code = EXIT_TROUBLE;
+                continue;
+            }
+            Err(reason) => {
+                eprintln!("{}", unreadable(&cname, &reason));
+                code = EXIT_TROUBLE;
+                continue;
+            }
+        };
+        let plan = match gather::preview(&file.report, &contribution) {
+            Ok(plan) => plan,
+            Err(refusal) => {
+                eprintln!("{cname}: {}", terminal_safe(&refusal.0));
+                code = EXIT_TROUBLE;
+                continue;
+            }
+        };
+        let choices = gather::default_choices(&plan);
+        let (merged, summary) = gather::apply(&file.report, &plan, &choices, today);
+        file.report = merged;
+        out.push_str(&format!(
+            "{cname}: {} — {}\n",
+            terminal_safe(&plan.partner.name),
+            gather::summary_text(&summary)
+        ));
+        for item in &plan.items {
+            if item.kind != gather::ItemKind::Conflict {
+                continue;
+            }
+            if code == EXIT_OK {
+                code = EXIT_FINDINGS;
+            }
+            out.push_str(&format!("  konflikt: „{}”", terminal_safe(&item.title)));
+            if item.removed_by_realizer {
+                out.push_str(
+                    " — realizator usunął działanie zmienione w raporcie; zostaje w raporcie\n",
+                );
+            } else if item.removed_in_report {
+                out.push_str(
+                    " — usunięte w raporcie, a zmienione przez realizatora; nie przywrócono\n",
+                );
+            } else {
+                out.push('\n');
+                for f in item.fields.iter().filter(|f| f.conflict) {
+                    out.push_str(&format!(
+                        "    {}: w raporcie „{}”, u realizatora „{}” — zostaje wartość z raportu\n",
+                        f.label,
+                        terminal_safe(&f.ours),
+                        terminal_safe(&f.theirs)
+                    ));
+                }
+            }
+        }
+    }
+    file.app_version = APP_VERSION.into();
+    write_output(Path::new(output), file.to_json())?;
+    write_stdout(out)?;
+    eprintln!("Zapisano raport: {}", display_name(Path::new(output)));
+    Ok(code)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -960,7 +1232,7 @@ fn stream_reports(
             }
         };
         let name = display_name(path);
-        let contents = match read_input(path) {
+        let contents = match read_reports(path) {
             Ok(c) => c,
             Err(reason) => {
                 complain(&mut out, &name, &reason)?;

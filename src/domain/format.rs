@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::gather::{Contribution, Request};
 use super::model::{Extra, Id, Report};
 use super::money;
 
@@ -24,6 +25,12 @@ use super::money;
 pub const FORMAT: &str = "raport-gp";
 /// The format tag of a backup file holding several reports.
 pub const BACKUP_FORMAT: &str = "raport-gp-backup";
+/// The `kind` of a request file: a coordinator's request for a realizer's report.
+pub const REQUEST_KIND: &str = "request";
+/// The `kind` of a contribution file: a realizer's report for the gmina.
+pub const CONTRIBUTION_KIND: &str = "contribution";
+/// The schema version in which request and contribution files appeared: none is older.
+pub const GATHER_SINCE_VERSION: u32 = 2;
 /// The schema version this app writes.
 pub const SCHEMA_VERSION: u32 = 2;
 /// The oldest schema version this app can still read (by migrating it).
@@ -119,6 +126,96 @@ pub struct BackupFile {
     pub read_version: u32,
 }
 
+/// A request file (`"format": "raport-gp"`, `"kind": "request"`): a coordinator's request for a
+/// realizer's report, opened by the realizer in the same app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        title = "Raport GP — prośba o sprawozdanie realizatora, wersja 2",
+        description = "Plik, który koordynator programu wysyła realizatorowi (szkole, organizacji, ośrodkowi pomocy społecznej): dane gminy i roku, zadania, działania realizatora ujęte w raporcie. Realizator otwiera go w Raport GP i odsyła plik sprawozdania."
+    )
+)]
+pub struct RequestFile {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "raport-gp")))]
+    pub format: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "request")))]
+    pub kind: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 2)))]
+    pub schema_version: u32,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub saved_at: String,
+    pub request: Request,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A contribution file (`"format": "raport-gp"`, `"kind": "contribution"`): a realizer's report
+/// for the gmina, answering a request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        title = "Raport GP — sprawozdanie realizatora dla gminy, wersja 2",
+        description = "Plik, który realizator zapisuje w Raport GP („Zapisz sprawozdanie dla gminy”) i odsyła koordynatorowi: prośba, na którą odpowiada, i działania realizatora z ich wskaźnikami, kosztami i wkładem własnym. Koordynator scala go z raportem."
+    )
+)]
+pub struct ContributionFile {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "raport-gp")))]
+    pub format: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "contribution")))]
+    pub kind: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 2)))]
+    pub schema_version: u32,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub saved_at: String,
+    pub contribution: Contribution,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl RequestFile {
+    pub fn new(request: Request, app_version: &str, saved_at: &str) -> RequestFile {
+        RequestFile {
+            format: FORMAT.into(),
+            kind: REQUEST_KIND.into(),
+            schema_version: SCHEMA_VERSION,
+            app_version: app_version.into(),
+            saved_at: saved_at.into(),
+            request,
+            extra: Extra::new(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
+
+impl ContributionFile {
+    pub fn new(contribution: Contribution, app_version: &str, saved_at: &str) -> ContributionFile {
+        ContributionFile {
+            format: FORMAT.into(),
+            kind: CONTRIBUTION_KIND.into(),
+            schema_version: SCHEMA_VERSION,
+            app_version: app_version.into(),
+            saved_at: saved_at.into(),
+            contribution,
+            extra: Extra::new(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
+
 impl ReportFile {
     /// A new envelope of the current schema version around `report`.
     pub fn new(report: Report, app_version: &str, saved_at: &str) -> ReportFile {
@@ -162,6 +259,8 @@ impl BackupFile {
 pub enum FileContents {
     Report(Box<ReportFile>),
     Backup(BackupFile),
+    Request(Box<RequestFile>),
+    Contribution(Box<ContributionFile>),
 }
 
 impl FileContents {
@@ -170,6 +269,7 @@ impl FileContents {
         match self {
             FileContents::Report(f) => vec![&f.report],
             FileContents::Backup(b) => b.reports.iter().collect(),
+            FileContents::Request(_) | FileContents::Contribution(_) => Vec::new(),
         }
     }
 
@@ -178,6 +278,8 @@ impl FileContents {
         match self {
             FileContents::Report(f) => f.read_version,
             FileContents::Backup(b) => b.read_version,
+            // Neither kind exists in an older version, so neither was migrated.
+            FileContents::Request(_) | FileContents::Contribution(_) => SCHEMA_VERSION,
         }
     }
 }
@@ -256,7 +358,7 @@ pub fn envelope_extra(text: &str) -> Extra {
     }
     let body = text.trim_start_matches('\u{feff}');
     match serde_json::from_str::<Envelope>(body) {
-        Ok(e) if e.format == FORMAT => e
+        Ok(e) if e.format == FORMAT && !e.rest.contains_key("kind") => e
             .rest
             .into_iter()
             .filter(|(k, _)| {
@@ -343,6 +445,8 @@ pub enum ReadError {
         problem: Problem,
         cause: String,
     },
+    /// A Raport GP file of a kind this version does not know (`found` is its `kind`).
+    UnknownKind { found: String },
     /// An HTML file without the embedded report data.
     NoEmbeddedData,
     /// The bytes are not UTF-8: `line` and `column` (from 1) of the first bad byte, and its
@@ -439,6 +543,12 @@ impl ReadError {
                  (w polu {path}): {detail}."
             ),
             ReadError::Invalid { path, problem, .. } => problem.message(path),
+            ReadError::UnknownKind { found } => format!(
+                "To plik Raport GP nieznanego rodzaju (pole \"kind\" ma wartość \"{found}\"); \
+                 ta wersja aplikacji zna raporty, prośby o sprawozdanie (\"{REQUEST_KIND}\") \
+                 i sprawozdania realizatorów (\"{CONTRIBUTION_KIND}\"). Jeśli plik pochodzi \
+                 z nowszej wersji Raport GP, zaktualizuj aplikację (odśwież stronę)."
+            ),
             ReadError::NoEmbeddedData => format!(
                 "Ten plik HTML nie zawiera danych raportu (brak elementu \
                  <script id=\"{HTML_DATA_ID}\">). Wczytać można raport zapisany z Raport GP \
@@ -601,6 +711,8 @@ pub fn read_value(value: Value) -> Result<FileContents, ReadError> {
 enum Kind {
     Report,
     Backup,
+    Request,
+    Contribution,
 }
 
 /// `source`: the JSON text `value` was parsed from, when there is one; a file that needs no
@@ -624,7 +736,24 @@ fn read_value_with(
         }
         _ => return Err(ReadError::NotRaportGp { found: None }),
     };
+    let kind = match (kind, envelope.get("kind")) {
+        (_, None | Some(Value::Null)) => kind,
+        (Kind::Report, Some(Value::String(k))) if k == "report" => Kind::Report,
+        (Kind::Report, Some(Value::String(k))) if k == REQUEST_KIND => Kind::Request,
+        (Kind::Report, Some(Value::String(k))) if k == CONTRIBUTION_KIND => Kind::Contribution,
+        (_, Some(Value::String(k))) => return Err(ReadError::UnknownKind { found: k.clone() }),
+        (_, Some(v)) => {
+            return Err(ReadError::UnknownKind {
+                found: v.to_string(),
+            })
+        }
+    };
     let current = oldest + migrations.len() as u32;
+    // Requests and contributions appeared in version 2: no file of theirs is older.
+    let readable_from = match kind {
+        Kind::Request | Kind::Contribution => oldest.max(GATHER_SINCE_VERSION),
+        _ => oldest,
+    };
     let version = match envelope.get("schema_version") {
         None | Some(Value::Null) => return Err(ReadError::MissingVersion),
         Some(v) => v.as_u64().ok_or_else(|| ReadError::BadVersion {
@@ -637,10 +766,10 @@ fn read_value_with(
             supported: current,
         });
     }
-    if version < u64::from(oldest) {
+    if version < u64::from(readable_from) {
         return Err(ReadError::OlderUnsupported {
             found: version,
-            oldest,
+            oldest: readable_from,
         });
     }
     let version = version as u32; // oldest <= version <= current, so it fits
@@ -664,6 +793,8 @@ fn read_value_with(
             file.read_version = version;
             FileContents::Backup(file)
         }
+        Kind::Request => FileContents::Request(Box::new(deserialize(json)?)),
+        Kind::Contribution => FileContents::Contribution(Box::new(deserialize(json)?)),
     })
 }
 
@@ -748,6 +879,9 @@ fn migrate(
                     *report = step(report.take()).map_err(|d| fail("report".into(), d))?;
                 }
             }
+            // Never older than the current version (see `GATHER_SINCE_VERSION`): a later step
+            // must migrate the activities they carry the way it migrates a report's.
+            Kind::Request | Kind::Contribution => {}
             Kind::Backup => {
                 if let Some(Value::Array(reports)) = envelope.get_mut("reports") {
                     for (i, report) in reports.iter_mut().enumerate() {

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod date;
 pub mod docx;
 pub mod format;
+pub mod gather;
 pub mod kcpu;
 pub mod model;
 pub mod money;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use super::date::Date;
+pub use super::gather::{Request, RequestRecord};
 pub use super::money::Amount;
 
 /// Fields this version does not know, kept as they came so a round trip loses nothing.
@@ -661,6 +662,29 @@ impl IndicatorUnit {
     }
 }
 
+/// What a realizer put into an activity beside the gmina's money: the figures an organisation's
+/// report on a public task gives (art. 18 ust. 4 of the public benefit act: the expenses by
+/// source of financing, the personal and in-kind contribution).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct RealizerFunds {
+    /// Środki własne realizatora and other sources (not the gmina's).
+    pub own: Option<Amount>,
+    /// Wkład osobowy: the value of volunteers' and members' work.
+    pub personal: Option<Amount>,
+    /// Wkład rzeczowy: the value of rooms, equipment and goods put in.
+    pub in_kind: Option<Amount>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl RealizerFunds {
+    pub fn is_empty(&self) -> bool {
+        *self == RealizerFunds::default()
+    }
+}
+
 /// A measured result of an activity, planned vs achieved.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -714,6 +738,9 @@ pub struct Activity {
     pub goal: Option<Id>,
     pub title: String,
     pub description: String,
+    /// When it took place, as the realizer puts it ("styczeń–czerwiec", "ferie zimowe").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub period: String,
     /// Statutory tasks it serves (at least one of the report's regime).
     pub tasks: Vec<TaskId>,
     pub area: Area,
@@ -731,6 +758,9 @@ pub struct Activity {
     #[serde(skip_serializing_if = "is_false")]
     pub event: bool,
     pub cost: Cost,
+    /// What the realizer put in beside the gmina's money (an NGO's grant report gives it).
+    #[serde(skip_serializing_if = "RealizerFunds::is_empty")]
+    pub realizer_funds: RealizerFunds,
     pub indicators: Vec<Indicator>,
     pub status: Status,
     /// Why it was done only partly or not at all.
@@ -1254,6 +1284,13 @@ pub struct Report {
     /// of files when no previous year is linked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_year: Option<PreviousYear>,
+    /// The realizers asked for their reports ("Sprawozdania realizatorów"), one entry per partner.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<RequestRecord>,
+    /// Set in a realizer's workspace: the request it answers. Such a "report" holds only the
+    /// realizer's activities and becomes a contribution file, never a report for the council.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<Box<Request>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -1388,6 +1425,8 @@ impl Report {
                 status: Status::Done,
                 status_reason: String::new(),
                 notes: String::new(),
+                period: String::new(),
+                realizer_funds: RealizerFunds::default(),
                 ..a.clone()
             })
             .collect();

@@ -26,3 +26,23 @@ pub fn schema_json() -> String {
     text.push('\n');
     text
 }
+
+/// Where the schemas of the request and contribution files live (both appeared in version 2).
+pub const REQUEST_SCHEMA_PATH: &str = "public/schema/raport-gp-request-2.schema.json";
+pub const CONTRIBUTION_SCHEMA_PATH: &str = "public/schema/raport-gp-contribution-2.schema.json";
+
+fn pretty_schema(schema: schemars::Schema) -> String {
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema of a request file (`"kind": "request"`).
+pub fn request_schema_json() -> String {
+    pretty_schema(schemars::schema_for!(super::format::RequestFile))
+}
+
+/// The JSON Schema of a contribution file (`"kind": "contribution"`).
+pub fn contribution_schema_json() -> String {
+    pretty_schema(schemars::schema_for!(super::format::ContributionFile))
+}

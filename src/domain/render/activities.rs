@@ -379,6 +379,19 @@ fn activity_cost_text(a: &Activity, in_group: bool) -> String {
     cost_text(&a.cost, missing)
 }
 
+/// `środki własne 1 200,00 zł; wkład osobowy 800,00 zł` (the figures given).
+pub fn realizer_funds_text(f: &crate::domain::model::RealizerFunds) -> String {
+    [
+        ("środki własne i z innych źródeł", f.own),
+        ("wkład osobowy", f.personal),
+        ("wkład rzeczowy", f.in_kind),
+    ]
+    .iter()
+    .filter_map(|(label, v)| v.map(|v| format!("{label} {}", amount(v))))
+    .collect::<Vec<_>>()
+    .join("; ")
+}
+
 fn status_text(a: &Activity) -> String {
     let reason = a.status_reason.trim();
     match a.status {
@@ -444,6 +457,9 @@ fn activity(out: &mut String, ctx: &Ctx, a: &Activity, number: &str) -> fmt::Res
             ),
         ),
     ];
+    if !a.period.trim().is_empty() {
+        facts.push(("Termin realizacji", a.period.trim().to_string()));
+    }
     if !a.recommended_program.trim().is_empty() {
         facts.push((
             "Program rekomendowany",
@@ -457,6 +473,9 @@ fn activity(out: &mut String, ctx: &Ctx, a: &Activity, number: &str) -> fmt::Res
     facts.push(("Koszt", activity_cost_text(a, !groups.is_empty())));
     if !groups.is_empty() {
         facts.push(("Koszt wspólny", group_costs_text(&groups)));
+    }
+    if !a.realizer_funds.is_empty() {
+        facts.push(("Wkład realizatora", realizer_funds_text(&a.realizer_funds)));
     }
     facts.push(("Stan realizacji", status_text(a)));
     out.push_str("<dl class=\"facts\">\n");

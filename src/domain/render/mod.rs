@@ -13,6 +13,7 @@ mod consultation;
 mod context;
 mod council;
 mod coverage;
+mod gather;
 mod gkrpa;
 mod html;
 mod partners;
@@ -26,6 +27,8 @@ use super::charts::Chart;
 use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
 use super::spending;
 use html::Esc;
+
+pub use gather::{contribution_html, instruction_html};
 
 /// How to render a report.
 #[derive(Clone, Debug, Default, PartialEq)]

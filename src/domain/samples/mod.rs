@@ -42,6 +42,7 @@ pub fn from_text(text: &str) -> Result<Report, String> {
     match format::read_file(text) {
         Ok(FileContents::Report(file)) => Ok(file.report),
         Ok(FileContents::Backup(_)) => Err("plik przykładu zawiera kopię wielu raportów".into()),
+        Ok(_) => Err("plik przykładu nie jest raportem".into()),
         Err(e) => Err(e.message()),
     }
 }
