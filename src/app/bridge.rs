@@ -82,11 +82,16 @@ pub fn read_stored_with_extra(text: &str) -> Result<(Report, u32, Extra), ReadFa
             let f = *f;
             Ok((f.report, f.read_version, f.extra))
         }
-        FileContents::Backup(_) => Err(ReadFailure {
+        _ => Err(ReadFailure {
             newer: false,
-            message: "Zapisany wpis jest kopią wielu raportów, a nie jednym raportem.".into(),
+            message: "Zapisany wpis nie jest jednym raportem (to kopia wielu raportów, prośba albo sprawozdanie realizatora).".into(),
         }),
     }
+}
+
+/// Reads any file the import takes: reports, a backup, a request or a contribution.
+pub fn read_any(text: &str) -> Result<FileContents, ReadFailure> {
+    Ok(format::read_file(text)?)
 }
 
 /// The schema version a readable stored text was written in; `None` if it cannot be read.

@@ -85,13 +85,64 @@ pub struct ImportUndo {
 
 /// The label of a report in messages: `Kalisz 2020`.
 pub fn label(r: &Report) -> String {
-    format!("{} {}", super::screens::start::display_name(r), r.year)
+    let gmina = format!("{} {}", super::screens::start::display_name(r), r.year);
+    match &r.workspace {
+        Some(w) => format!("Prośba o sprawozdanie dla: {} — {gmina}", w.partner.name),
+        None => gmina,
+    }
+}
+
+/// What an imported file is: reports to store (a request becomes a realizer's workspace), or a
+/// realizer's contribution to merge into its report.
+pub enum Read {
+    Plan(Plan),
+    Contribution(Box<crate::domain::gather::Contribution>),
+}
+
+/// Reads a file's text: a contribution for the merge, anything else into a [`plan`].
+pub fn read(file_name: &str, text: &str) -> Result<Read, String> {
+    use crate::domain::format::FileContents;
+    match bridge::read_any(text).map_err(|f| f.message)? {
+        FileContents::Contribution(f) => Ok(Read::Contribution(Box::new(f.contribution))),
+        FileContents::Request(f) => {
+            // A new workspace every time: opening the same request twice never overwrites
+            // what the realizer already typed.
+            let ws = crate::domain::gather::workspace(f.request, Id::new(new_report_id()));
+            Ok(Read::Plan(plan_of(
+                file_name,
+                vec![ws],
+                bridge::SCHEMA_VERSION,
+                Default::default(),
+            )))
+        }
+        contents => {
+            let version = contents.read_version();
+            let reports: Vec<Report> = contents.reports().into_iter().cloned().collect();
+            let extra = if reports.len() == 1 {
+                bridge::envelope_extra(text)
+            } else {
+                Default::default()
+            };
+            Ok(Read::Plan(plan_of(file_name, reports, version, extra)))
+        }
+    }
 }
 
 /// Reads a file's text into a plan, or the domain's Polish message of what is wrong and where.
 /// Reads storage only to tell what each report would replace.
 pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
-    let (reports, read_version) = bridge::read_import_versioned(text).map_err(|f| f.message)?;
+    match read(file_name, text)? {
+        Read::Plan(p) => Ok(p),
+        Read::Contribution(_) => Err("to sprawozdanie realizatora — scala się je w raporcie, w sekcji „Sprawozdania realizatorów”.".into()),
+    }
+}
+
+fn plan_of(
+    file_name: &str,
+    reports: Vec<Report>,
+    read_version: u32,
+    envelope_extra: crate::domain::model::Extra,
+) -> Plan {
     let store = Store::open().ok();
     let mut seen: HashSet<String> = HashSet::new();
     let items: Vec<Incoming> = reports
@@ -116,7 +167,10 @@ pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
                 }
             }
             seen.insert(report.id.as_str().to_string());
-            let findings = bridge::findings(&report);
+            let mut findings = bridge::findings(&report);
+            if report.workspace.is_some() {
+                findings.retain(|f| crate::domain::gather::realizers_finding(&f.path));
+            }
             let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
             Incoming {
                 errors: count(Severity::Error),
@@ -132,17 +186,12 @@ pub fn plan(file_name: &str, text: &str) -> Result<Plan, String> {
             }
         })
         .collect();
-    let envelope_extra = if items.len() == 1 {
-        bridge::envelope_extra(text)
-    } else {
-        Default::default()
-    };
-    Ok(Plan {
+    Plan {
         file_name: file_name.to_string(),
         items,
         read_version,
         envelope_extra,
-    })
+    }
 }
 
 /// Writes the confirmed plan. Each replaced report's stored text is kept first (for the undo

@@ -25,6 +25,11 @@ pub enum SectionKey {
     Summary,
     Check,
     Export,
+    /// Sprawozdania realizatorów: the partners asked for their reports, and the merge of what
+    /// they sent.
+    Gathering,
+    /// In a realizer's workspace: the request answered and "Zapisz sprawozdanie dla gminy".
+    Contribution,
 }
 
 /// Splits `a.b[3].c` into `["a", "b", "3", "c"]`.

@@ -54,6 +54,8 @@ pub fn section_slug(key: &SectionKey) -> String {
         SectionKey::Kcpu => "dane-kcpu".into(),
         SectionKey::Check => "sprawdzenie".into(),
         SectionKey::Export => "eksport".into(),
+        SectionKey::Gathering => "sprawozdania-realizatorow".into(),
+        SectionKey::Contribution => "sprawozdanie-dla-gminy".into(),
     }
 }
 
@@ -73,14 +75,18 @@ pub fn section_from_slug(slug: &str) -> Option<SectionKey> {
         "dane-kcpu" => SectionKey::Kcpu,
         "sprawdzenie" => SectionKey::Check,
         "eksport" => SectionKey::Export,
+        "sprawozdania-realizatorow" => SectionKey::Gathering,
+        "sprawozdanie-dla-gminy" => SectionKey::Contribution,
         other => SectionKey::Task(TaskId::new(other.strip_prefix("zadanie-")?)),
     })
 }
 
 /// The section a slug names if this report shows it; otherwise its first section.
 pub fn resolve_section(report: &Report, slug: Option<&str>) -> SectionKey {
+    let sections = super::screens::editor::sections_of(report);
     slug.and_then(section_from_slug)
-        .filter(|k| super::screens::editor::sections_of(report).contains(k))
+        .filter(|k| sections.contains(k))
+        .or_else(|| sections.into_iter().next())
         .unwrap_or(SectionKey::Program)
 }
 

@@ -112,6 +112,16 @@ pub struct AppState {
     pub unavailable: RwSignal<Option<StorageError>>,
     /// What "Cofnij import" restores; kept while the user moves between screens.
     pub import_undo: RwSignal<Option<super::import::ImportUndo>>,
+    /// Realizers' contribution files read and waiting for "Scal" in their report.
+    pub merges: RwSignal<Vec<PendingMerge>>,
+}
+
+/// A contribution file waiting in the merge preview of the report it answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingMerge {
+    pub key: u64,
+    pub file_name: String,
+    pub contribution: crate::domain::gather::Contribution,
 }
 
 impl AppState {
@@ -122,6 +132,7 @@ impl AppState {
             persisted: RwSignal::new(None),
             unavailable: RwSignal::new(Store::open().err()),
             import_undo: RwSignal::new(None),
+            merges: RwSignal::new(Vec::new()),
         }
     }
     pub fn touch_stored(&self) {
@@ -263,14 +274,14 @@ impl Editor {
 
     /// Opens a report that is stored under `report.id` with this meta, at its first section.
     pub fn open(&self, report: Report, meta: Meta) {
-        self.section.set(SectionKey::Program);
+        self.section.set(first_section(&report));
         self.load_doc(report, meta, None);
     }
 
     /// Opens a report as read from storage (its text, version and extras come with it, so
     /// nothing is parsed twice), at its first section.
     pub fn open_stored(&self, opened: Opened) {
-        self.section.set(SectionKey::Program);
+        self.section.set(first_section(&opened.report));
         let Opened {
             report,
             meta,
@@ -481,6 +492,53 @@ impl Editor {
             (u.restore)();
             focus_later(vec![u.focus]);
         }
+    }
+
+    /// Replaces the whole report (a merge) as one step that "Cofnij" takes back whole, byte for
+    /// byte: the rows of activities the change leaves as they were are kept, the others are new,
+    /// so the old rows still hold what they held.
+    pub fn replace_report(&self, mut report: Report, message: String, focus: ListFocus) {
+        let (head, rows) = (self.head, self.rows);
+        let before_head = head.get_untracked();
+        let before_rows = rows.get_untracked();
+        let activities = std::mem::take(&mut report.activities);
+        let new_rows: Vec<ActRow> = activities
+            .into_iter()
+            .map(|a| {
+                before_rows
+                    .iter()
+                    .find(|r| r.sig.with_untracked(|old| *old == a))
+                    .cloned()
+                    .unwrap_or_else(|| self.row(a))
+            })
+            .collect();
+        let after_head = report.clone();
+        let after_keys: Vec<u64> = new_rows.iter().map(|r| r.key).collect();
+        head.set(report);
+        rows.set(new_rows);
+        let this = *self;
+        let after = this.snapshot_untracked();
+        self.offer_undo(
+            ListUndo::new(
+                message,
+                move || {
+                    head.set(before_head.clone());
+                    rows.set(before_rows.clone());
+                },
+                move || {
+                    head.with(|h| *h == after_head)
+                        && rows.with(|r| r.iter().map(|x| x.key).eq(after_keys.iter().copied()))
+                        && this.snapshot() == after
+                },
+                focus.undone,
+            ),
+            focus.now,
+        );
+    }
+
+    /// The id of a new activity: `act-N`, or in a realizer's workspace `<partner>-dz-N`.
+    pub fn new_activity_id(&self) -> Id {
+        crate::domain::gather::new_activity_id(&self.snapshot_untracked())
     }
 
     /// Notes that the user left a control: its findings are shown from now on.
@@ -750,10 +808,16 @@ impl Default for Editor {
 
 /// Runs the checks and places each finding in its section and on its control.
 pub fn locate(report: &Report) -> Vec<Located> {
+    let workspace = report.workspace.is_some();
     let mut found: Vec<Located> = validate(report)
         .into_iter()
+        // A realizer answers for their activities only: the rest is the coordinator's.
+        .filter(|f| !workspace || crate::domain::gather::realizers_finding(&f.path))
         .map(|f| Located {
-            section: section_for_path(&f.path, report),
+            section: match section_for_path(&f.path, report) {
+                SectionKey::Goals if workspace => SectionKey::Contribution,
+                s => s,
+            },
             dom_id: dom_id_for_path(&f.path, report),
             finding: f,
         })
@@ -770,6 +834,14 @@ pub fn counts<'a>(it: impl Iterator<Item = &'a Located>) -> (usize, usize) {
         Severity::Warning => (e, w + 1),
         _ => (e, w),
     })
+}
+
+/// The section a report opens at: "Gmina i program", or a realizer's first task.
+fn first_section(report: &Report) -> SectionKey {
+    super::screens::editor::sections_of(report)
+        .into_iter()
+        .next()
+        .unwrap_or(SectionKey::Program)
 }
 
 /// A new report id unique in this browser.

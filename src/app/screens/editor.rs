@@ -13,6 +13,7 @@ use super::sections::{
     consultation::ConsultationSection,
     context::ContextSection,
     export::ExportSection,
+    gathering::{ContributionSection, GatheringSection},
     gkrpa::GkrpaSection,
     kcpu::KcpuSection,
     partners::PartnersSection,
@@ -52,11 +53,24 @@ pub fn section_title(key: &SectionKey) -> String {
         SectionKey::Summary => "Podsumowanie".into(),
         SectionKey::Check => "Sprawdzenie".into(),
         SectionKey::Export => "Eksport".into(),
+        SectionKey::Gathering => "Sprawozdania realizatorów".into(),
+        SectionKey::Contribution => "Sprawozdanie dla gminy".into(),
     }
 }
 
 /// The sections a report shows, in order: its statutory tasks follow its regime.
 pub fn sections_of(r: &Report) -> Vec<SectionKey> {
+    // A realizer's workspace: the tasks asked about, and the answer.
+    if let Some(w) = &r.workspace {
+        let mut v: Vec<SectionKey> = r
+            .applicable_tasks()
+            .into_iter()
+            .filter(|t| w.tasks.is_empty() || w.tasks.contains(&t.id))
+            .map(|t| SectionKey::Task(t.id.clone()))
+            .collect();
+        v.push(SectionKey::Contribution);
+        return v;
+    }
     let mut v = vec![SectionKey::Program, SectionKey::Budget];
     v.extend(
         r.applicable_tasks()
@@ -73,6 +87,7 @@ pub fn sections_of(r: &Report) -> Vec<SectionKey> {
     v.extend([
         SectionKey::ConsultationPoints,
         SectionKey::Partners,
+        SectionKey::Gathering,
         SectionKey::Context,
         SectionKey::Conclusions,
         SectionKey::Comparison,
@@ -184,7 +199,17 @@ pub fn EditorScreen() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let app = expect_context::<AppState>();
     let h = ed.head;
-    let title = move || h.with(|r| format!("Raport: {} {}", display_name(r), r.year));
+    let title = move || {
+        h.with(|r| match &r.workspace {
+            Some(w) => format!(
+                "Sprawozdanie dla gminy: {} — {} {}",
+                w.partner.name,
+                display_name(r),
+                r.year
+            ),
+            None => format!("Raport: {} {}", display_name(r), r.year),
+        })
+    };
     let sections = Memo::new(move |_| h.with(sections_of));
     let save_state = move || {
         if ed.stale.get() {
@@ -208,7 +233,9 @@ pub fn EditorScreen() -> impl IntoView {
         };
         // Not on a report begun a moment ago, before anything worth keeping was typed.
         let just_begun = ed.quiet.get() && ed.touched.with(|t| t.len() < NUDGE_AFTER_FIELDS);
-        (old && !just_begun).then(|| {
+        // A realizer's copy is the contribution file ("Zapisz sprawozdanie dla gminy").
+        let workspace = h.with(|r| r.workspace.is_some());
+        (old && !just_begun && !workspace).then(|| {
             view! {
                 <p class="nudge">
                     {move || match ed.exported_at.get() {
@@ -377,6 +404,8 @@ pub fn EditorScreen() -> impl IntoView {
                         SectionKey::Summary => view! { <SummarySection /> }.into_any(),
                         SectionKey::Check => view! { <CheckSection /> }.into_any(),
                         SectionKey::Export => view! { <ExportSection /> }.into_any(),
+                        SectionKey::Gathering => view! { <GatheringSection /> }.into_any(),
+                        SectionKey::Contribution => view! { <ContributionSection /> }.into_any(),
                     }}
                     <div class="undo-bar" role="status">{undo}{list_undo}</div>
                 </div>

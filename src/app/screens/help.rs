@@ -33,6 +33,8 @@ fn how_to(key: &SectionKey) -> &'static str {
         SectionKey::Summary => "Wykresy wydatków (plan i wykonanie według rozdziałów, według zadań i źródeł, rok do roku), każdy z opisem i tabelą danych.",
         SectionKey::Kcpu => "Liczby do corocznej ankiety KCPU zebrane z raportu, z opisem, jak każdą policzono i z których pozycji. Lista jest tymczasowa — sprawdź ją z aktualną ankietą. „Kopiuj wszystko” i pobranie CSV.",
         SectionKey::Check => "Wszystkie uwagi do raportu w jednym miejscu. Kliknięcie uwagi przenosi do pola, którego dotyczy. Raport z błędami też jest zapisywany.",
+        SectionKey::Gathering => "Prośby o sprawozdanie do partnerów z rejestru („Poproś o sprawozdanie”: plik dla realizatora i instrukcja), kto i kiedy odesłał sprawozdanie, które terminy minęły, oraz scalanie odesłanych plików z raportem — z podglądem każdej zmiany, wyborem w konfliktach i jednym „Cofnij”.",
+        SectionKey::Contribution => "U realizatora: od kogo jest prośba i do kiedy, kto wypełnia, uwagi dla koordynatora oraz „Zapisz sprawozdanie dla gminy” — plik do odesłania koordynatorowi i kopia do druku dla siebie.",
         SectionKey::Export => "Podgląd wydruku, druk lub zapis do PDF, pobranie raportu jako strony HTML lub pliku JSON oraz kopie zapasowe z przywracaniem.",
         SectionKey::Task(_) => "Jedna sekcja na każde zadanie ustawowe programu. Na górze tabela działań (nazwa, realizatorzy, uczestnicy, koszt wykonany, stan) — liczby poprawisz w niej od razu, a nazwa otwiera kartę działania. W karcie: tytuł, opis, realizatorzy, grupy docelowe, wskaźniki (plan i wykonanie), koszt. Tabelę działań z zestawienia realizatorów i wskaźniki wkleisz z arkusza. Jeśli w zadaniu nic nie zrobiono, wpisz powód — raport musi to wyjaśnić.",
     }

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::files;
 use crate::app::import::{self, Change, Incoming, Plan};
+use crate::app::screens::sections::gathering;
 use crate::app::state::{focus_later, format_time, plural, AppState};
 use crate::domain::rules::Severity;
 
@@ -43,25 +43,27 @@ pub fn ImportPanel() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let over = RwSignal::new(false);
 
-    // read (size first) → parse → migrate → validate → preview
-    let take = move |file: web_sys::File| {
-        let name = file.name();
+    let editor = expect_context::<crate::app::state::Editor>();
+    // read (size first) → parse → migrate → validate → preview; realizers' contributions go to
+    // the merge of their report
+    let take = move |files: Vec<web_sys::File>| {
         error.set(None);
         notice.set(None);
         plan.set(None);
-        leptos::task::spawn_local(async move {
-            let result = match files::read_text(&file).await {
-                Ok(text) => import::plan(&name, &text),
-                Err(f) => Err(f.message),
-            };
-            match result {
-                Ok(p) => {
-                    plan.set(Some(p));
-                    focus_later(vec![TITLE_ID.into()]);
+        gathering::take_files(
+            app,
+            editor,
+            files,
+            Some(Callback::new(move |p| {
+                plan.set(Some(p));
+                focus_later(vec![TITLE_ID.into()]);
+            })),
+            Callback::new(move |problems: Vec<String>| {
+                if !problems.is_empty() {
+                    error.set(Some(problems.join(" ")));
                 }
-                Err(m) => error.set(Some(format!("Nie zaimportowano pliku „{name}”: {m}"))),
-            }
-        });
+            }),
+        );
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -70,24 +72,23 @@ pub fn ImportPanel() -> impl IntoView {
         else {
             return;
         };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        let files = gathering::files_of(input.files());
+        if !files.is_empty() {
             // Cleared so that choosing the same file again reads it again.
             input.set_value("");
-            take(file);
+            take(files);
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        match ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            Some(file) => take(file),
-            None => error.set(Some(
+        let files = gathering::files_of(ev.data_transfer().and_then(|d| d.files()));
+        if files.is_empty() {
+            error.set(Some(
                 "Nie zaimportowano: upuszczono coś, co nie jest plikiem.".into(),
-            )),
+            ));
+        } else {
+            take(files);
         }
     };
 
@@ -164,13 +165,14 @@ pub fn ImportPanel() -> impl IntoView {
         >
             <p id="drop-title" class="drop-title">"Import pliku"</p>
             <p id="drop-hint" class="hint">
-                "Upuść tutaj plik raportu (JSON), kopię wszystkich raportów albo raport zapisany jako HTML — albo wybierz plik. Przed zapisaniem zobaczysz, co się zmieni; import można cofnąć."
+                "Upuść tutaj plik raportu (JSON), kopię wszystkich raportów, raport zapisany jako HTML, prośbę o sprawozdanie albo sprawozdania realizatorów — albo wybierz plik. Przed zapisaniem zobaczysz, co się zmieni; import można cofnąć."
             </p>
             <span class="file-button">
                 <label for=INPUT_ID>"Importuj plik JSON"</label>
                 <input
                     id=INPUT_ID
                     type="file"
+                    multiple
                     accept=".json,.html,.htm,application/json,text/html"
                     aria-describedby="drop-hint"
                     on:change=on_change
@@ -343,6 +345,10 @@ fn item_view(item: Incoming) -> impl IntoView {
         )
     };
     let change = match &item.change {
+        Change::New if r.workspace.is_some() => view! {
+            <p class="import-effect">"Nowe sprawozdanie w tej przeglądarce: uzupełnisz w nim swoje działania i zapiszesz plik dla gminy."</p>
+        }
+        .into_any(),
         Change::New => view! { <p class="import-effect">"Nowy raport w tej przeglądarce."</p> }
             .into_any(),
         Change::Replaces { saved_at, label } => {

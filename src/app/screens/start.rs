@@ -393,17 +393,29 @@ fn row_view(
     };
     match l.report {
         Ok(r) => {
+            // A realizer's workspace answers for its activities only.
             let errors = validate(&r)
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
+                .filter(|f| {
+                    r.workspace.is_none() || crate::domain::gather::realizers_finding(&f.path)
+                })
                 .count();
-            let label = format!("{} {}", display_name(&r), r.year);
+            let name = match &r.workspace {
+                Some(w) => format!("{} — sprawozdanie: {}", display_name(&r), w.partner.name),
+                None => display_name(&r),
+            };
+            let kind = match &r.workspace {
+                Some(_) => "sprawozdanie realizatora dla gminy",
+                None => r.program.regime.label(),
+            };
+            let label = format!("{name} {}", r.year);
             let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
             view! {
                 <tr>
-                    <th scope="row">{display_name(&r)}</th>
+                    <th scope="row">{name}</th>
                     <td>{r.year}</td>
-                    <td>{r.program.regime.label()}</td>
+                    <td>{kind}</td>
                     <td>{when}</td>
                     <td>{errors}</td>
                     <td class="row-actions">

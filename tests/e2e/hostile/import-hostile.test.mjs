@@ -10,6 +10,9 @@ import { StartPage, ExportSection, storageSnapshot, downloadOf, waitUntil } from
 
 const V2 = fs.readFileSync(new URL('../../fixtures/raport-gp-v2.json', import.meta.url));
 const V1 = fs.readFileSync(new URL('../../fixtures/raport-gp-v1.json', import.meta.url));
+const REQUEST = fs.readFileSync(new URL('../../fixtures/raport-gp-request-v2.json', import.meta.url));
+const CONTRIBUTION = fs.readFileSync(new URL('../../fixtures/raport-gp-contribution-v2.json', import.meta.url));
+const edited = (buf, edit) => { const d = JSON.parse(buf.toString('utf8')); edit(d); return json(d); };
 const text = V2.toString('utf8');
 const doc = () => JSON.parse(text);
 const json = (v) => Buffer.from(JSON.stringify(v, null, 2));
@@ -53,6 +56,18 @@ function corpus() {
   out.push(['megabajt.json', withPointer('/report/introduction', 'ą'.repeat(600_000)), true]);
   out.push(['zadanie-uchylone.json', withPointer('/report/activities/0/tasks', ['alcohol.4']), true]);
   out.push(['v1.json', V1, true]);
+  // Requests and contributions: a request opens the realizer's preview; a broken one is refused;
+  // a contribution whose report is not in this browser is refused with that reason.
+  out.push(['prosba.json', REQUEST, true]);
+  out.push(['prosba-skrypt.json', edited(REQUEST, (d) => { d.request.partner.name = '<img src=x onerror=alert(1)>'; d.request.activities[0].title = '<script>alert(1)</script>'; }), true]);
+  for (let k = 1; k <= 4; k++) out.push([`prosba-ucieta-${k}.json`, REQUEST.subarray(0, Math.floor((REQUEST.length * k) / 5)), false]);
+  out.push(['prosba-rodzaj.json', edited(REQUEST, (d) => { d.kind = 'faktura'; }), false]);
+  out.push(['prosba-v1.json', edited(REQUEST, (d) => { d.schema_version = 1; }), false]);
+  out.push(['prosba-typ.json', edited(REQUEST, (d) => { d.request.activities = 'żadne'; }), false]);
+  out.push(['prosba-rok.json', edited(REQUEST, (d) => { d.request.year = 'dwa tysiące'; }), false]);
+  for (let k = 1; k <= 4; k++) out.push([`sprawozdanie-uciete-${k}.json`, CONTRIBUTION.subarray(0, Math.floor((CONTRIBUTION.length * k) / 5)), false]);
+  out.push(['sprawozdanie-typ.json', edited(CONTRIBUTION, (d) => { d.contribution.activities[0].indicators = 5; }), false]);
+  out.push(['sprawozdanie-obce.json', CONTRIBUTION, false]);
   return out;
 }
 
@@ -66,13 +81,13 @@ test('hostile files through the import UI are refused with their message or prev
   const editor = await start.loadSample(/Kalisz 2020/);
   await editor.goToList();
   const files = corpus();
-  assert.ok(files.length >= 40, `${files.length} files`);
+  assert.ok(files.length >= 55, `${files.length} files`);
   let refused = 0; let accepted = 0; let changed = 0;
   const wrong = [];
   for (const [name, buffer, valid] of files) {
     const before = await storageSnapshot(page);
     await start.chooseImport({ name, mimeType: 'application/json', buffer });
-    const alert = start.alerts.filter({ hasText: `Nie zaimportowano pliku „${name}”` });
+    const alert = start.alerts.filter({ hasText: new RegExp(`Nie (zaimportowano|scalono) pliku „${name.replace(/[.]/g, '\\.')}”`) });
     const dialog = page.getByRole('dialog', { name: 'Podgląd importu' });
     await waitUntil(async () => (await alert.count()) > 0 || (await dialog.count()) > 0, { timeout: 15000, message: name });
     if (await dialog.count()) {
@@ -87,6 +102,8 @@ test('hostile files through the import UI are refused with their message or prev
       if (message.length < 60 || /invalid type|expected|missing field|panicked/.test(message)) wrong.push(`${name}: ${message}`);
       if (name === 'latin2.json' || name === 'bajt-ff.json') assert.match(message, /nie jest zapisany w kodowaniu UTF-8: niepoprawny bajt w wierszu \d+, kolumnie \d+/);
       if (name.startsWith('utf16')) assert.match(message, /UTF-16/);
+      if (name === 'sprawozdanie-obce.json') assert.match(message, /którego nie ma w tej przeglądarce/);
+      if (name === 'prosba-rodzaj.json') assert.match(message, /nieznanego rodzaju/);
     }
     if (JSON.stringify(await storageSnapshot(page)) !== JSON.stringify(before)) changed++;
     // Dismiss the message before the next file, as a user would see a fresh one.

@@ -90,12 +90,19 @@ fn ActivityList(
     let keys = keys_for(ed, filter.clone());
     let f2 = filter.clone();
     let add = move |_| {
-        let id = ed.fresh_id("act");
+        let id = ed.new_activity_id();
         let mut a = Activity {
             id: id.clone(),
             ..Default::default()
         };
         place(&mut a, &f2);
+        // A realizer's own activity names the realizer.
+        if let Some(p) = ed
+            .head
+            .with_untracked(|r| r.workspace.as_ref().map(|w| w.partner.id.clone()))
+        {
+            a.realizers = vec![p];
+        }
         let row = ed.row(a);
         ed.expanded.update(|s| {
             s.insert(row.key);
@@ -281,8 +288,10 @@ pub fn TaskSection(
     let rid = reason_id.clone();
     let notes = notes_for(&reason_id);
     let note_id = format!("{reason_id}-note");
+    // A realizer reports what they did; why a task had nothing is the coordinator's to say.
+    let workspace = h.with_untracked(|r| r.workspace.is_some());
     let no_gap = move || {
-        (!has_activity.get()).then(|| {
+        (!workspace && !has_activity.get()).then(|| {
             let desc = (!notes.with(Vec::is_empty)).then(|| note_id.clone());
             view! {
                 <p>"Zadanie ustawowe bez działań wymaga wyjaśnienia: napisz, dlaczego w tym roku go nie realizowano."</p>
@@ -297,7 +306,7 @@ pub fn TaskSection(
         <SectionFrame title=t.short_name.clone()>
             {wording}
             <ActivityList filter=Filter::Task(task.clone()) level=3 />
-            <div class="task-gap">
+            <div class="task-gap" hidden=workspace>
                 <Show when=move || has_gap.get() fallback=no_gap>
                     <TextField
                         id=reason_id.clone()
@@ -496,7 +505,7 @@ fn ActivityCard(
     let mc = move_card.clone();
     let s = sig.clone();
     let duplicate = move |_| {
-        let id = ed.fresh_id("act");
+        let id = ed.new_activity_id();
         let mut copy = s.get_untracked();
         copy.id = id.clone();
         copy.title = format!("{} (kopia)", copy.title);
@@ -599,6 +608,12 @@ fn ActivityBody(
     let (notes, set_notes) = lens!(sig, notes);
     let (planned, set_planned) = lens!(sig, cost.planned);
     let (executed, set_executed) = lens!(sig, cost.executed);
+    let (period, set_period) = lens!(sig, period);
+    let (own, set_own) = lens!(sig, realizer_funds.own);
+    let (personal, set_personal) = lens!(sig, realizer_funds.personal);
+    let (in_kind, set_in_kind) = lens!(sig, realizer_funds.in_kind);
+    // A realizer's workspace: the goal and the register are the coordinator's.
+    let workspace = h.with_untracked(|r| r.workspace.is_some());
     let (chapter, set_chapter) = lens!(sig, cost.chapter);
     let (paragraph, set_paragraph) = lens!(sig, cost.paragraph);
     let (source, set_source) = lens_enum!(sig, cost.source);
@@ -765,71 +780,83 @@ fn ActivityBody(
     let mv_id = f(&["move_to"]);
 
     view! {
-        <TextField id=f(&["title"]) label="Nazwa działania" hint="np. Program profilaktyczny w szkołach podstawowych" value=title on_input=set_title />
-        <TextField id=f(&["description"]) label="Opis" hint="Co zrobiono, dla kogo, ile razy." value=desc on_input=set_desc multiline=true />
-        <fieldset id=f(&["tasks"]) tabindex="-1">
-            <legend>"Zadania ustawowe, którym służy działanie"</legend>
-            {notes_view(f(&["tasks"]), notes_for(&f(&["tasks"])))}
-            {task_boxes}
-            <div class="inline-form">
-                <SelectField id=mv_id label="Przenieś do innego zadania" options=move_opts value=Signal::derive(move || move_target.get()) on_change=Callback::new(move |v| move_target.set(v)) />
-                <button type="button" on:click=do_move>"Przenieś"</button>
-            </div>
-        </fieldset>
-        <div class="grid">
-            <SelectField id=f(&["goal"]) label="Cel programu" options=goal_options() value=goal on_change=set_goal />
-            <SelectField id=f(&["area"]) label="Obszar" options=enum_options(&Area::ALL, Area::label) value=area on_change=set_area />
-            <SelectField id=f(&["level"]) label="Poziom profilaktyki" options=enum_options(&PreventionLevel::ALL, PreventionLevel::label) value=level on_change=set_level />
-            <SelectField id=f(&["mode"]) label="Tryb realizacji" options=enum_options(&Mode::ALL, Mode::label) value=mode on_change=set_mode />
-        </div>
-        <TextField id=f(&["recommended_program"]) label="Program rekomendowany" hint="Nazwa programu z Bazy Programów Rekomendowanych; zostaw puste, jeśli działanie nim nie jest." value=recommended on_input=set_recommended />
-        <CheckField id=f(&["event"]) label="festyn / impreza plenerowa" checked=event on_change=set_event />
-        <fieldset id=f(&["target_groups"]) tabindex="-1">
-            <legend>"Grupy docelowe"</legend>
-            {notes_view(f(&["target_groups"]), notes_for(&f(&["target_groups"])))}
-            <div class="checks">{groups}</div>
-        </fieldset>
-        <fieldset id=f(&["realizers"]) tabindex="-1">
-            <legend>"Realizatorzy (z rejestru partnerów)"</legend>
-            {notes_view(f(&["realizers"]), notes_for(&f(&["realizers"])))}
-            <div class="checks">{realizers}</div>
-            <div class="inline-form">
-                <div class="field">
-                    <label for=np_id.clone()>"Nazwa nowego partnera"</label>
-                    <input
-                        id=np_id
-                        type="text"
-                        prop:value=move || new_partner.get()
-                        on:input=move |ev| new_partner.set(event_target_value(&ev))
-                    />
+            <TextField id=f(&["title"]) label="Nazwa działania" hint="np. Program profilaktyczny w szkołach podstawowych" value=title on_input=set_title />
+            <TextField id=f(&["description"]) label="Opis" hint="Co zrobiono, dla kogo, ile razy." value=desc on_input=set_desc multiline=true />
+            <TextField id=f(&["period"]) label="Termin realizacji" hint="np. wrzesień–grudzień albo ferie zimowe" value=period on_input=set_period />
+            <fieldset id=f(&["tasks"]) tabindex="-1">
+                <legend>"Zadania ustawowe, którym służy działanie"</legend>
+                {notes_view(f(&["tasks"]), notes_for(&f(&["tasks"])))}
+                {task_boxes}
+                <div class="inline-form">
+                    <SelectField id=mv_id label="Przenieś do innego zadania" options=move_opts value=Signal::derive(move || move_target.get()) on_change=Callback::new(move |v| move_target.set(v)) />
+                    <button type="button" on:click=do_move>"Przenieś"</button>
                 </div>
-                <button type="button" on:click=add_partner>"Dodaj nowego partnera"</button>
-            </div>
-        </fieldset>
-        <fieldset>
-            <legend>"Koszt"</legend>
+            </fieldset>
             <div class="grid">
-                <MoneyField id=f(&["cost", "planned"]) label="Koszt planowany" value=planned on_change=set_planned />
-                <MoneyField id=f(&["cost", "executed"]) label="Koszt wykonany" value=executed on_change=set_executed />
-                <SelectField id=f(&["cost", "chapter"]) label="Rozdział" options=code_options(chapter_codes(), &chapter.get_untracked()) value=chapter on_change=set_chapter />
-                <SelectField id=f(&["cost", "paragraph"]) label="Paragraf (§)" options=code_options(paragraph_codes(), &paragraph.get_untracked()) value=paragraph on_change=set_paragraph />
-                <SelectField id=f(&["cost", "source"]) label="Źródło finansowania" options=enum_options(&FundingSource::ALL, FundingSource::label) value=source on_change=set_source />
+                {(!workspace).then(|| view! { <SelectField id=f(&["goal"]) label="Cel programu" options=goal_options() value=goal on_change=set_goal /> })}
+                <SelectField id=f(&["area"]) label="Obszar" options=enum_options(&Area::ALL, Area::label) value=area on_change=set_area />
+                <SelectField id=f(&["level"]) label="Poziom profilaktyki" options=enum_options(&PreventionLevel::ALL, PreventionLevel::label) value=level on_change=set_level />
+                <SelectField id=f(&["mode"]) label="Tryb realizacji" options=enum_options(&Mode::ALL, Mode::label) value=mode on_change=set_mode />
             </div>
-        </fieldset>
-        <fieldset id=f(&["indicators"]) tabindex="-1">
-            <legend>"Wskaźniki (plan i wykonanie)"</legend>
-            <p class="hint">"Wskaźnik podgrupy osób policzonych już wyżej zacznij od „w tym” albo „z tego” (np. „w tym rodzice”): nie zostanie drugi raz doliczony do sumy uczestników."</p>
-            {notes_view(f(&["indicators"]), notes_for(&f(&["indicators"])))}
-            <IndicatorGrid sig=s_ind aid=aid_ind />
-        </fieldset>
-        <div class="grid">
-            <SelectField id=f(&["status"]) label="Stan realizacji" options=enum_options(&Status::ALL, Status::label) value=status on_change=set_status />
-        </div>
-        <Show when=not_done.clone()>
-            <TextField id=reason_id.clone() label="Dlaczego nie zrealizowano w całości" hint="np. zajęcia odwołane z powodu pandemii COVID-19" value=reason on_input=set_reason multiline=true />
-        </Show>
-        <TextField id=f(&["notes"]) label="Uwagi" value=notes on_input=set_notes multiline=true />
-    }
+            <TextField id=f(&["recommended_program"]) label="Program rekomendowany" hint="Nazwa programu z Bazy Programów Rekomendowanych; zostaw puste, jeśli działanie nim nie jest." value=recommended on_input=set_recommended />
+            <CheckField id=f(&["event"]) label="festyn / impreza plenerowa" checked=event on_change=set_event />
+            <fieldset id=f(&["target_groups"]) tabindex="-1">
+                <legend>"Grupy docelowe"</legend>
+                {notes_view(f(&["target_groups"]), notes_for(&f(&["target_groups"])))}
+                <div class="checks">{groups}</div>
+            </fieldset>
+    {(!workspace).then(|| view! {
+            <fieldset id=f(&["realizers"]) tabindex="-1">
+                <legend>"Realizatorzy (z rejestru partnerów)"</legend>
+                {notes_view(f(&["realizers"]), notes_for(&f(&["realizers"])))}
+                <div class="checks">{realizers}</div>
+                <div class="inline-form">
+                    <div class="field">
+                        <label for=np_id.clone()>"Nazwa nowego partnera"</label>
+                        <input
+                            id=np_id
+                            type="text"
+                            prop:value=move || new_partner.get()
+                            on:input=move |ev| new_partner.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <button type="button" on:click=add_partner>"Dodaj nowego partnera"</button>
+                </div>
+            </fieldset>
+            })}
+            <fieldset>
+                <legend>"Koszt"</legend>
+                <div class="grid">
+                    <MoneyField id=f(&["cost", "planned"]) label="Koszt planowany" value=planned on_change=set_planned />
+                    <MoneyField id=f(&["cost", "executed"]) label="Koszt wykonany" value=executed on_change=set_executed />
+                    <SelectField id=f(&["cost", "chapter"]) label="Rozdział" options=code_options(chapter_codes(), &chapter.get_untracked()) value=chapter on_change=set_chapter />
+                    <SelectField id=f(&["cost", "paragraph"]) label="Paragraf (§)" options=code_options(paragraph_codes(), &paragraph.get_untracked()) value=paragraph on_change=set_paragraph />
+                    <SelectField id=f(&["cost", "source"]) label="Źródło finansowania" options=enum_options(&FundingSource::ALL, FundingSource::label) value=source on_change=set_source />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Wkład realizatora (poza środkami gminy)"</legend>
+                <p class="hint">"Organizacja z dotacją podaje to samo, co w sprawozdaniu z realizacji zadania publicznego (art. 18 ust. 4 ustawy o działalności pożytku publicznego i o wolontariacie)."</p>
+                <div class="grid">
+                    <MoneyField id=f(&["realizer_funds", "own"]) label="Środki własne i z innych źródeł" value=own on_change=set_own />
+                    <MoneyField id=f(&["realizer_funds", "personal"]) label="Wkład osobowy" value=personal on_change=set_personal />
+                    <MoneyField id=f(&["realizer_funds", "in_kind"]) label="Wkład rzeczowy" value=in_kind on_change=set_in_kind />
+                </div>
+            </fieldset>
+            <fieldset id=f(&["indicators"]) tabindex="-1">
+                <legend>"Wskaźniki (plan i wykonanie)"</legend>
+                <p class="hint">"Wskaźnik podgrupy osób policzonych już wyżej zacznij od „w tym” albo „z tego” (np. „w tym rodzice”): nie zostanie drugi raz doliczony do sumy uczestników."</p>
+                {notes_view(f(&["indicators"]), notes_for(&f(&["indicators"])))}
+                <IndicatorGrid sig=s_ind aid=aid_ind />
+            </fieldset>
+            <div class="grid">
+                <SelectField id=f(&["status"]) label="Stan realizacji" options=enum_options(&Status::ALL, Status::label) value=status on_change=set_status />
+            </div>
+            <Show when=not_done.clone()>
+                <TextField id=reason_id.clone() label="Dlaczego nie zrealizowano w całości" hint="np. zajęcia odwołane z powodu pandemii COVID-19" value=reason on_input=set_reason multiline=true />
+            </Show>
+            <TextField id=f(&["notes"]) label="Uwagi" value=notes on_input=set_notes multiline=true />
+        }
 }
 
 const INDICATORS: Lists<Activity, Indicator> = (|a| &a.indicators, |a| &mut a.indicators);

@@ -10,6 +10,7 @@ pub mod conclusions;
 pub mod consultation;
 pub mod context;
 pub mod export;
+pub mod gathering;
 pub mod gkrpa;
 pub mod group_costs;
 pub mod kcpu;

@@ -1,0 +1,729 @@
+//! Gathering the realizers' reports. In a report, "Sprawozdania realizatorów": the partners of
+//! the register with what was asked and returned, "Poproś o sprawozdanie" (a request file per
+//! partner, and the realizer's instruction), and the merge preview of contribution files with
+//! "Scal" (one "Cofnij" takes the whole merge back). In a realizer's workspace, "Sprawozdanie
+//! dla gminy": the request answered and "Zapisz sprawozdanie dla gminy".
+//!
+//! Invariants: nothing is written into the report before "Scal"; a merge is computed against the
+//! report as it is now (the preview follows edits made meanwhile); files are read through the
+//! same reader as every import.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::SectionFrame;
+use crate::app::bridge;
+use crate::app::components::*;
+use crate::app::files::{read_text, short_slug};
+use crate::app::import::{self, Read};
+use crate::app::paths::SectionKey;
+use crate::app::state::{focus_later, plural, AppState, Editor, ListFocus, PendingMerge, Screen};
+use crate::app::storage::{self, Store};
+use crate::domain::format::{ContributionFile, RequestFile};
+use crate::domain::gather::{self, Choice, Contribution, Coordinator, ItemKind, MergeItem};
+use crate::domain::model::{Date, Id, Report};
+use crate::domain::render;
+
+const MERGE_INPUT: &str = "contribution-files";
+
+/// Today in the browser's time zone.
+fn today() -> Option<Date> {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+/// The address of this app (for the realizer's instruction): the page without its fragment.
+fn app_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+fn file_part(r: &Report) -> String {
+    match short_slug(&r.gmina.name).as_str() {
+        "" => r.year.to_string(),
+        s => format!("{s}-{}", r.year),
+    }
+}
+
+/// Puts contribution files into the merge of the report each answers and opens the first one's
+/// report at "Sprawozdania realizatorów". Returns a Polish message per file that could not be
+/// placed (its report is not stored in this browser).
+pub fn route_merges(app: AppState, ed: Editor, files: Vec<(String, Contribution)>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut target: Option<String> = None;
+    let store = Store::open().ok();
+    for (file_name, contribution) in files {
+        let id = contribution.request.report_id.0.clone();
+        let open_here = ed.open_id.get_untracked().as_deref() == Some(id.as_str());
+        if !open_here && !store.as_ref().is_some_and(|s| s.exists(&id)) {
+            problems.push(format!(
+                "Nie scalono pliku „{file_name}”: to sprawozdanie ({}) odpowiada na prośbę z raportu gminy {} za {} r., którego nie ma w tej przeglądarce. Zaimportuj plik w przeglądarce, w której przygotowujesz ten raport.",
+                contribution.request.partner.name, contribution.request.gmina.name, contribution.request.year
+            ));
+            continue;
+        }
+        let dup = app
+            .merges
+            .with_untracked(|m| m.iter().any(|p| p.contribution == contribution));
+        if !dup {
+            let key = js_sys::Date::now() as u64 + app.merges.with_untracked(Vec::len) as u64;
+            app.merges.update(|m| {
+                m.push(PendingMerge {
+                    key,
+                    file_name,
+                    contribution,
+                })
+            });
+        }
+        target.get_or_insert(id);
+    }
+    if let Some(id) = target {
+        if ed.open_id.get_untracked().as_deref() != Some(id.as_str()) {
+            match Store::open().and_then(|s| s.open_entry(&id)) {
+                Ok(opened) => {
+                    if ed.open_id.get_untracked().is_some() {
+                        ed.close();
+                    }
+                    ed.open_stored(opened);
+                }
+                Err(e) => {
+                    problems.push(format!("{} {}", e.title(), e.advice()));
+                    return problems;
+                }
+            }
+        }
+        ed.section.set(SectionKey::Gathering);
+        app.screen.set(Screen::Editor);
+        focus_later(vec!["merge-title-0".into(), "section-title".into()]);
+    }
+    problems
+}
+
+/// Reads chosen or dropped files: contributions go to their merge, a report, backup or request
+/// file to the import preview (`on_plan`); the messages of what could not be read.
+pub fn take_files(
+    app: AppState,
+    ed: Editor,
+    files: Vec<web_sys::File>,
+    on_plan: Option<Callback<import::Plan>>,
+    on_problems: Callback<Vec<String>>,
+) {
+    leptos::task::spawn_local(async move {
+        let mut problems = Vec::new();
+        let mut merges = Vec::new();
+        let mut planned = false;
+        for file in files {
+            let name = file.name();
+            let read = match read_text(&file).await {
+                Ok(text) => import::read(&name, &text),
+                Err(f) => Err(f.message),
+            };
+            match read {
+                Ok(Read::Contribution(c)) => merges.push((name, *c)),
+                Ok(Read::Plan(p)) => match on_plan {
+                    Some(cb) if !planned => {
+                        planned = true;
+                        cb.run(p);
+                    }
+                    Some(_) => problems.push(format!(
+                        "Pominięto plik „{name}”: raporty importuje się po jednym pliku naraz."
+                    )),
+                    None => problems.push(format!(
+                        "Plik „{name}” nie jest sprawozdaniem realizatora (raporty i prośby importuje się na liście raportów: „Importuj plik JSON”)."
+                    )),
+                },
+                Err(m) => problems.push(format!("Nie zaimportowano pliku „{name}”: {m}")),
+            }
+        }
+        if !merges.is_empty() {
+            problems.extend(route_merges(app, ed, merges));
+        }
+        on_problems.run(problems);
+    });
+}
+
+/// The files of a file input or a drop.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The coordinator's view
+// ---------------------------------------------------------------------------------------------
+
+/// "Sprawozdania realizatorów".
+#[component]
+pub fn GatheringSection() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let app = expect_context::<AppState>();
+    let h = ed.head;
+    let last = h.with_untracked(|r| {
+        r.requests
+            .iter()
+            .rev()
+            .find(|q| !q.coordinator.is_empty())
+            .map(|q| q.coordinator.clone())
+    });
+    let name = RwSignal::new(
+        last.as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| h.with_untracked(|r| r.prepared_by.clone())),
+    );
+    let contact = RwSignal::new(last.map(|c| c.contact).unwrap_or_default());
+    let deadline =
+        RwSignal::new(today().and_then(|t| Date::from_days_since_epoch(t.days_since_epoch() + 21)));
+    let chosen = RwSignal::new(std::collections::HashSet::<Id>::new());
+    let status = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+
+    let ask = move |ids: Vec<Id>| {
+        let coordinator = Coordinator {
+            name: name.get_untracked().trim().to_string(),
+            contact: contact.get_untracked().trim().to_string(),
+            ..Coordinator::default()
+        };
+        let report = ed.snapshot_untracked();
+        let mut asked = Vec::new();
+        let mut failed = Vec::new();
+        for id in &ids {
+            let Some(req) = gather::request(
+                &report,
+                id,
+                coordinator.clone(),
+                today(),
+                deadline.get_untracked(),
+            ) else {
+                continue;
+            };
+            let file = format!(
+                "prosba-{}-{}.json",
+                short_slug(&req.partner.name),
+                file_part(&report)
+            );
+            let text =
+                RequestFile::new(req.clone(), crate::APP_VERSION, &bridge::now_rfc3339()).to_json();
+            match storage::download(&file, &text, "application/json") {
+                Ok(()) => asked.push(req),
+                Err(e) => failed.push(format!("{}: {e}", req.partner.name)),
+            }
+        }
+        if !asked.is_empty() {
+            h.update(|r| asked.iter().for_each(|q| gather::record_request(r, q)));
+        }
+        let mut m = match asked.len() {
+            0 => "Nie utworzono żadnej prośby.".to_string(),
+            n => format!(
+                "Pobrano {} o sprawozdanie ({}). Wyślij każdy plik e-mailem jego realizatorowi razem z instrukcją.",
+                plural(n, "prośbę", "prośby", "próśb"),
+                asked.iter().map(|q| q.partner.name.clone()).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        if !failed.is_empty() {
+            m.push_str(&format!(" Nie pobrano: {}.", failed.join("; ")));
+        }
+        status.set(m);
+        chosen.set(Default::default());
+    };
+    let instruction = move |_| {
+        let report = ed.snapshot_untracked();
+        let coordinator = Coordinator {
+            name: name.get_untracked(),
+            contact: contact.get_untracked(),
+            ..Coordinator::default()
+        };
+        let req = gather::Request {
+            year: report.year,
+            gmina: report.gmina.clone(),
+            coordinator,
+            deadline: deadline.get_untracked(),
+            ..Default::default()
+        };
+        let html = render::instruction_html(&req, &app_url());
+        let file = format!("instrukcja-dla-realizatora-{}.html", file_part(&report));
+        status.set(match storage::download(&file, &html, "text/html") {
+            Ok(()) => format!("Pobrano instrukcję dla realizatora ({file}): wydrukuj ją albo dołącz do e-maila z prośbą."),
+            Err(e) => format!("Nie pobrano instrukcji: {e}"),
+        });
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = files_of(input.files());
+        input.set_value("");
+        take_files(
+            app,
+            ed,
+            files,
+            None,
+            Callback::new(move |p| problems.set(p)),
+        );
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        take_files(
+            app,
+            ed,
+            files,
+            None,
+            Callback::new(move |p| problems.set(p)),
+        );
+    };
+
+    let rows = move || {
+        let now = today();
+        h.with(|r| {
+            r.partners
+                .iter()
+                .map(|p| {
+                    let rec = r.requests.iter().find(|q| q.partner == p.id).cloned();
+                    (p.id.clone(), p.name.clone(), rec)
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .map(|(pid, pname, rec)| {
+            let pname = if pname.trim().is_empty() { format!("(partner {pid})") } else { pname };
+            let date = |d: Option<Date>| d.map(|d| d.format_pl()).unwrap_or_else(|| "—".into());
+            let overdue = rec.as_ref().zip(now).is_some_and(|(q, t)| q.overdue(t));
+            let again = rec.as_ref().and_then(|q| {
+                h.with_untracked(|r| gather::received_again(r, q))
+            });
+            let (p1, p2, p3) = (pid.clone(), pid.clone(), pid.clone());
+            let box_id = format!("ask-{}", pid.as_str());
+            let name2 = pname.clone();
+            let name3 = pname.clone();
+            view! {
+                <tr class:overdue=overdue>
+                    <td>
+                        <input
+                            type="checkbox"
+                            id=box_id.clone()
+                            aria-label=format!("Zaznacz: {pname}")
+                            prop:checked=move || chosen.with(|c| c.contains(&p1))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| {
+                                    if on { c.insert(p2.clone()); } else { c.remove(&p2); }
+                                });
+                            }
+                        />
+                    </td>
+                    <th scope="row"><label for=box_id>{pname.clone()}</label></th>
+                    <td>{date(rec.as_ref().and_then(|q| q.asked_on))}</td>
+                    <td>
+                        {date(rec.as_ref().and_then(|q| q.deadline))}
+                        {overdue.then(|| view! { <span class="badge badge-warning">"po terminie"</span> })}
+                    </td>
+                    <td>{date(rec.as_ref().and_then(|q| q.returned_on))}</td>
+                    <td class="num">{rec.as_ref().map(|q| q.merged.to_string()).unwrap_or_else(|| "—".into())}</td>
+                    <td class="row-actions">
+                        <button type="button" on:click=move |_| ask(vec![p3.clone()])>
+                            "Poproś o sprawozdanie"
+                            <span class="visually-hidden">{format!(": {name2}")}</span>
+                        </button>
+                        {again.map(|c| {
+                            let name3 = name3.clone();
+                            view! {
+                                <button type="button" on:click=move |_| {
+                                    let _ = route_merges(app, ed, vec![(format!("ostatnie sprawozdanie: {name3}"), c.clone())]);
+                                }>
+                                    "Scal ponownie"
+                                    <span class="visually-hidden">{format!(": {name3}")}</span>
+                                </button>
+                            }
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view()
+    };
+    let merges = move || {
+        let open = ed.open_id.get().unwrap_or_default();
+        app.merges
+            .get()
+            .into_iter()
+            .filter(|m| m.contribution.request.report_id.as_str() == open)
+            .enumerate()
+            .map(|(n, m)| view! { <MergePanel pending=m n=n /> })
+            .collect_view()
+    };
+    let chosen_count = move || chosen.with(|c| c.len());
+    view! {
+        <SectionFrame
+            title="Sprawozdania realizatorów"
+            intro="Poproś partnerów z rejestru o sprawozdania: każdy dostaje plik z prośbą i instrukcję, wypełnia go w tej samej aplikacji u siebie i odsyła plik sprawozdania. Odesłane pliki wczytasz tutaj — przed scaleniem zobaczysz każdą zmianę."
+        >
+            {merges}
+            <h3 id="gather-ask-title">"Poproś o sprawozdanie"</h3>
+            <div class="grid">
+                <TextField id="gather-coordinator" label="Koordynator (kto prosi)" value=Signal::derive(move || name.get()) on_input=Callback::new(move |v| name.set(v)) />
+                <TextField id="gather-contact" label="Adres e-mail lub telefon do odesłania" value=Signal::derive(move || contact.get()) on_input=Callback::new(move |v| contact.set(v)) />
+                <DateField id="gather-deadline" label="Termin odesłania" value=Signal::derive(move || deadline.get()) on_change=Callback::new(move |v| deadline.set(v)) />
+            </div>
+            {move || h.with(|r| r.partners.is_empty()).then(|| view! {
+                <p class="empty">"Rejestr partnerów jest pusty: dodaj realizatorów w sekcji „Partnerzy”."</p>
+            })}
+            <table class="data gather-table" aria-labelledby="gather-ask-title">
+                <thead>
+                    <tr>
+                        <th scope="col"><span class="visually-hidden">"Zaznacz"</span></th>
+                        <th scope="col">"Partner"</th>
+                        <th scope="col">"Poproszono"</th>
+                        <th scope="col">"Termin"</th>
+                        <th scope="col">"Odesłano"</th>
+                        <th scope="col">"Scalone pozycje"</th>
+                        <th scope="col">"Działania"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <div class="button-row">
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || chosen_count() == 0
+                    on:click=move |_| ask(chosen.get_untracked().into_iter().collect())
+                >
+                    {move || format!("Poproś o sprawozdanie zaznaczonych ({})", chosen_count())}
+                </button>
+                <button type="button" on:click=instruction>"Pobierz instrukcję dla realizatora"</button>
+            </div>
+            <p role="status" class="gather-status">{move || status.get()}</p>
+            <h3 id="gather-merge-title">"Wczytaj odesłane sprawozdania"</h3>
+            <div
+                class="drop-zone"
+                role="group"
+                aria-labelledby="gather-merge-title"
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop
+            >
+                <p class="hint" id="gather-merge-hint">"Wybierz albo upuść tutaj jeden lub kilka plików sprawozdań (JSON) — każdy otworzy podgląd scalania."</p>
+                <span class="file-button">
+                    <label for=MERGE_INPUT>"Wczytaj sprawozdania realizatorów"</label>
+                    <input id=MERGE_INPUT type="file" multiple accept=".json,application/json" aria-describedby="gather-merge-hint" on:change=on_files />
+                </span>
+            </div>
+            <div role="alert" class="field-error" hidden=move || problems.with(Vec::is_empty)>
+                {move || problems.get().into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        </SectionFrame>
+    }
+}
+
+/// The merge preview of one contribution file.
+#[component]
+fn MergePanel(pending: PendingMerge, n: usize) -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let app = expect_context::<AppState>();
+    let key = pending.key;
+    let again = pending.file_name.starts_with("ostatnie sprawozdanie");
+    let c = StoredValue::new(pending.contribution);
+    let plan = Memo::new(move |_| {
+        let report = ed.snapshot();
+        c.with_value(|c| gather::preview_with(&report, c, again))
+    });
+    // Choices by item id; an item without one takes its default.
+    let choices = RwSignal::new(HashMap::<String, Choice>::new());
+    let choice_of = move |item: &MergeItem| {
+        choices
+            .with(|m| m.get(item.id.as_str()).cloned())
+            .unwrap_or_else(|| Choice {
+                accept: item.accepted_by_default(),
+                take_theirs: vec![false; item.fields.iter().filter(|f| f.conflict).count()],
+            })
+    };
+    let title_id = format!("merge-title-{n}");
+    let drop = move || app.merges.update(|m| m.retain(|p| p.key != key));
+    let merge = move |_| {
+        let Ok(p) = plan.get_untracked() else {
+            return;
+        };
+        let list: Vec<Choice> = p.items.iter().map(|i| untrack(|| choice_of(i))).collect();
+        let (out, summary) = gather::apply(&ed.snapshot_untracked(), &p, &list, today());
+        let message = format!(
+            "{} Sprawozdanie: {}.",
+            gather::summary_text(&summary),
+            p.partner.name
+        );
+        drop();
+        ed.replace_report(
+            out,
+            message,
+            ListFocus {
+                now: None,
+                undone: "section-title".into(),
+            },
+        );
+    };
+    let file_name = pending.file_name.clone();
+    let labelled = title_id.clone();
+    view! {
+        <section class="merge" aria-labelledby=labelled>
+            {move || match plan.get() {
+                Err(refusal) => view! {
+                    <h3 id=title_id.clone() tabindex="-1">{format!("Plik „{}” — nie można scalić", file_name)}</h3>
+                    <p class="field-error" role="alert">{refusal.0}</p>
+                    <button type="button" on:click=move |_| drop()>"Zamknij"</button>
+                }.into_any(),
+                Ok(p) => {
+                    let counts = format!(
+                        "Nowe: {}, zmienione: {}, konflikty: {}, usunięte przez realizatora: {}, bez zmian: {}.",
+                        p.count(ItemKind::New), p.count(ItemKind::Changed), p.count(ItemKind::Conflict),
+                        p.count(ItemKind::Removed), p.count(ItemKind::Unchanged)
+                    );
+                    let who = [
+                        (!p.prepared_by.trim().is_empty()).then(|| format!("wypełnił(a): {}", p.prepared_by.trim())),
+                        p.prepared_on.map(|d| format!("z dnia {}", d.format_pl())),
+                    ].into_iter().flatten().collect::<Vec<_>>().join(", ");
+                    let items = p.items.iter().filter(|i| i.kind != ItemKind::Unchanged).cloned().map(|item| {
+                        let default = choice_of(&item);
+                        view! { <MergeRow item=item choices=choices default=default /> }
+                    }).collect_view();
+                    let nothing = p.items.iter().all(|i| i.kind == ItemKind::Unchanged);
+                    view! {
+                        <h3 id=title_id.clone() tabindex="-1">{format!("Scalanie: {} — plik „{}”", p.partner.name, file_name)}</h3>
+                        {(!who.is_empty()).then(|| view! { <p>{who}</p> })}
+                        {(!p.notes.trim().is_empty()).then(|| view! { <p class="note">"Uwagi realizatora: " {p.notes.clone()}</p> })}
+                        {p.partner_missing.then(|| view! { <p class="info">"Partnera nie ma już w rejestrze — scalenie doda go z powrotem."</p> })}
+                        <p>{counts}</p>
+                        {nothing.then(|| view! { <p class="info">"Raport ma już wszystko z tego pliku — scalenie niczego nie zmieni."</p> })}
+                        <ol class="merge-items">{items}</ol>
+                        <div class="button-row">
+                            <button type="button" class="primary" on:click=merge>"Scal"</button>
+                            <button type="button" on:click=move |_| drop()>"Odrzuć plik"</button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// One activity of the merge: whether to take it, and each changed field.
+#[component]
+fn MergeRow(
+    item: MergeItem,
+    choices: RwSignal<HashMap<String, Choice>>,
+    default: Choice,
+) -> impl IntoView {
+    let id = item.id.0.clone();
+    let dom = format!("merge-{}", crate::app::paths::dom_id(&[&id]));
+    let (i1, i2) = (id.clone(), id.clone());
+    let d1 = default.clone();
+    let current = move || {
+        choices
+            .with(|m| m.get(&i1).cloned())
+            .unwrap_or_else(|| d1.clone())
+    };
+    let d2 = default.clone();
+    let set = move |f: &dyn Fn(&mut Choice)| {
+        choices.update(|m| {
+            let c = m.entry(i2.clone()).or_insert_with(|| d2.clone());
+            f(c);
+        })
+    };
+    let set = StoredValue::new_local(set);
+    let kind = match (item.kind, item.removed_in_report, item.removed_by_realizer) {
+        (ItemKind::Conflict, true, _) => {
+            "konflikt: usunięte w raporcie, zmienione przez realizatora".to_string()
+        }
+        (ItemKind::Conflict, _, true) => {
+            "konflikt: usunięte przez realizatora, zmienione w raporcie".to_string()
+        }
+        (k, _, _) => k.label().to_string(),
+    };
+    let title = if item.title.trim().is_empty() {
+        "(działanie bez tytułu)".to_string()
+    } else {
+        item.title.clone()
+    };
+    let accept_id = format!("{dom}-accept");
+    let cur = current.clone();
+    let fields = if item.kind == ItemKind::New {
+        // A new activity: its main facts.
+        let a = item.theirs.clone().unwrap_or_default();
+        [
+            "description",
+            "period",
+            "tasks",
+            "indicators",
+            "cost",
+            "realizer_funds",
+            "status",
+        ]
+        .into_iter()
+        .map(|k| {
+            (
+                gather::field_label(k),
+                "—".to_string(),
+                gather::describe(k, &a),
+                None,
+            )
+        })
+        .filter(|(_, _, t, _)| t != "—")
+        .collect::<Vec<_>>()
+    } else {
+        let mut n = 0;
+        item.fields
+            .iter()
+            .map(|f| {
+                let conflict = f.conflict.then(|| {
+                    n += 1;
+                    n - 1
+                });
+                (f.label.clone(), f.ours.clone(), f.theirs.clone(), conflict)
+            })
+            .collect()
+    };
+    let rows = fields
+        .into_iter()
+        .enumerate()
+        .map(|(k, (label, ours, theirs, conflict))| {
+            let choose = conflict.map(|c| {
+                let name = format!("{dom}-f{k}");
+                let cur1 = cur.clone();
+                let cur2 = cur.clone();
+                view! {
+                    <fieldset class="merge-choice">
+                        <legend class="visually-hidden">{format!("{label}: którą wartość zostawić")}</legend>
+                        <label>
+                            <input type="radio" name=name.clone() prop:checked=move || !cur1().take_theirs.get(c).copied().unwrap_or(false)
+                                on:change=move |_| set.with_value(|s| s(&|ch: &mut Choice| { if let Some(t) = ch.take_theirs.get_mut(c) { *t = false } })) />
+                            " z raportu"
+                        </label>
+                        <label>
+                            <input type="radio" name=name prop:checked=move || cur2().take_theirs.get(c).copied().unwrap_or(false)
+                                on:change=move |_| set.with_value(|s| s(&|ch: &mut Choice| { if let Some(t) = ch.take_theirs.get_mut(c) { *t = true } })) />
+                            " od realizatora"
+                        </label>
+                    </fieldset>
+                }
+            });
+            view! {
+                <tr class:conflict=conflict.is_some()>
+                    <th scope="row">{label}</th>
+                    <td>{ours}</td>
+                    <td>{theirs}</td>
+                    <td>{choose}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_rows = item.kind != ItemKind::Removed
+        && !(item.kind == ItemKind::Conflict
+            && (item.removed_in_report || item.removed_by_realizer));
+    view! {
+        <li class="merge-item">
+            <p class="merge-item-title"><strong>{title}</strong> " — " <span class="merge-kind">{kind}</span></p>
+            <div class="check">
+                <input type="checkbox" id=accept_id.clone() prop:checked=move || current().accept
+                    on:change=move |ev| { let on = event_target_checked(&ev); set.with_value(|s| s(&|ch: &mut Choice| ch.accept = on)) } />
+                <label for=accept_id>"Uwzględnij w raporcie"</label>
+            </div>
+            {has_rows.then(|| view! {
+                <table class="data merge-fields">
+                    <thead><tr><th scope="col">"Pole"</th><th scope="col">"W raporcie"</th><th scope="col">"U realizatora"</th><th scope="col">"Wybór"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
+        </li>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The realizer's view
+// ---------------------------------------------------------------------------------------------
+
+/// "Sprawozdanie dla gminy" in a realizer's workspace.
+#[component]
+pub fn ContributionSection() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let h = ed.head;
+    let status = RwSignal::new(String::new());
+    let info = move || {
+        h.with(|r| {
+            r.workspace.as_ref().map(|w| {
+                let who = [w.coordinator.name.trim(), w.coordinator.contact.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let facts = vec![
+                    ("Realizator", w.partner.name.clone()),
+                    ("Gmina", format!("{} (rok {})", w.gmina.name, w.year)),
+                    ("Prosi", if who.is_empty() { "koordynator programu".into() } else { who }),
+                    ("Termin odesłania", w.deadline.map(|d| d.format_pl()).unwrap_or_else(|| "—".into())),
+                    ("Działania w sprawozdaniu", ed.rows.with(Vec::len).to_string()),
+                ];
+                view! {
+                    <dl class="facts">
+                        {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    </dl>
+                }
+            })
+        })
+    };
+    let save = move |_| {
+        let ws = ed.snapshot_untracked();
+        let Some(c) = gather::contribution(&ws, today()) else {
+            return;
+        };
+        let base = format!(
+            "sprawozdanie-{}-{}",
+            short_slug(&c.request.partner.name),
+            file_part(&ws)
+        );
+        let json =
+            ContributionFile::new(c.clone(), crate::APP_VERSION, &bridge::now_rfc3339()).to_json();
+        let result = storage::download(&format!("{base}.json"), &json, "application/json")
+            .and_then(|()| {
+                storage::download(
+                    &format!("{base}.html"),
+                    &render::contribution_html(&c),
+                    "text/html",
+                )
+            });
+        status.set(match result {
+            Ok(()) => {
+                ed.record_export();
+                format!("Pobrano sprawozdanie {base}.json — wyślij je e-mailem koordynatorowi — oraz kopię do druku {base}.html dla siebie.")
+            }
+            Err(e) => format!("Nie pobrano sprawozdania: {e}"),
+        });
+    };
+    let (by, set_by) = (
+        Signal::derive(move || h.with(|r| r.prepared_by.clone())),
+        Callback::new(move |v| h.update(|r| r.prepared_by = v)),
+    );
+    let (notes, set_notes) = (
+        Signal::derive(move || h.with(|r| r.conclusions.clone())),
+        Callback::new(move |v| h.update(|r| r.conclusions = v)),
+    );
+    view! {
+        <SectionFrame
+            title="Sprawozdanie dla gminy"
+            intro="Uzupełnij działania w sekcjach zadań, potem zapisz sprawozdanie i wyślij plik koordynatorowi. Dane zostają tylko w tej przeglądarce; po poprawkach zapisz i wyślij plik jeszcze raz — zastąpi poprzedni."
+        >
+            {info}
+            <TextField id="prepared_by" label="Kto wypełnił sprawozdanie" hint="imię i nazwisko, stanowisko" value=by on_input=set_by />
+            <TextField id="conclusions" label="Uwagi dla koordynatora" value=notes on_input=set_notes multiline=true />
+            <div class="button-row">
+                <button type="button" class="primary" on:click=save>"Zapisz sprawozdanie dla gminy"</button>
+            </div>
+            <p role="status">{move || status.get()}</p>
+        </SectionFrame>
+    }
+}
