@@ -165,6 +165,7 @@ pub fn HelpScreen() -> impl IntoView {
                     <li><a href="#pomoc-sekcje" on:click=jump>"Jak wypełnić raport"</a></li>
                     <li><a href="#pomoc-sprawdzenia" on:click=jump>"Co oznaczają uwagi"</a></li>
                     <li><a href="#pomoc-arkusz" on:click=jump>"Tabele i wklejanie z arkusza"</a></li>
+                    <li><a href="#pomoc-zbieranie" on:click=jump>"Zbieranie sprawozdań realizatorów"</a></li>
                     <li><a href="#pomoc-pdf" on:click=jump>"Jak zapisać PDF"</a></li>
                     <li><a href="#pomoc-word" on:click=jump>"Jak dokończyć raport w Wordzie"</a></li>
                     <li><a href="#pomoc-przenoszenie" on:click=jump>"Przenoszenie raportów na inny komputer"</a></li>
@@ -207,6 +208,17 @@ pub fn HelpScreen() -> impl IntoView {
                     <li>"„Wstaw” dodaje wiersze do tabeli (albo, jeśli tak wybierzesz, zastępuje nimi dotychczasowe). Do tej chwili nic nie jest zapisywane. Jedno „Cofnij” zabiera całe wklejenie."</li>
                 </ol>
                 <p>"Realizatorów działań aplikacja dopasowuje po nazwie do rejestru partnerów; nieznanych dopisuje do rejestru. Liczba uczestników staje się wskaźnikiem w osobach, a „ok. 30” — wartością przybliżoną."</p>
+            </section>
+
+            <section aria-labelledby="pomoc-zbieranie">
+                <h2 id="pomoc-zbieranie" tabindex="-1">"Zbieranie sprawozdań realizatorów"</h2>
+                <p>"Szkoły, organizacje, ośrodek pomocy społecznej, policja czy punkt konsultacyjny mogą przysłać swoje sprawozdania jako pliki tej aplikacji — bez przepisywania. Pliki wysyła się e-mailem; dane nigdzie poza nimi nie trafiają."</p>
+                <ol>
+                    <li>"Koordynator: w sekcji „Sprawozdania realizatorów” wpisz, kto prosi, adres do odesłania i termin, zaznacz partnerów i kliknij „Poproś o sprawozdanie”. Dla każdego partnera pobierze się plik prośby z jego działaniami (bez danych innych partnerów). „Pobierz instrukcję dla realizatora” daje stronę do wydruku lub dołączenia do e-maila."</li>
+                    <li>"Realizator: otwiera ten sam adres aplikacji, klika „Importuj plik JSON”, wybiera plik prośby i otwiera nowe sprawozdanie z listy. Uzupełnia działania (opis, termin, adresatów, wskaźniki, koszt, wkład własny, osobowy i rzeczowy), a w sekcji „Sprawozdanie dla gminy” klika „Zapisz sprawozdanie dla gminy” i wysyła plik JSON koordynatorowi. Kopia do druku zostaje u niego."</li>
+                    <li>"Koordynator: w „Sprawozdaniach realizatorów” wybiera lub upuszcza pliki w „Wczytaj sprawozdania realizatorów” (albo importuje je z listy raportów). Podgląd pokazuje każde działanie: nowe, zmienione, bez zmian, usunięte przez realizatora albo w konflikcie — gdy to samo pole zmieniono po wysłaniu prośby także w raporcie; wtedy widać obie wartości i wybiera się jedną. Każde działanie można pominąć. „Scal” zapisuje zmiany, a jedno „Cofnij” przywraca raport sprzed scalenia."</li>
+                </ol>
+                <p>"Ten sam plik wczytany drugi raz niczego nie zmienia, a poprawione sprawozdanie przysłane ponownie zastępuje to, co wniosło poprzednie. Plik dla innej gminy, innego roku albo innego raportu jest odrzucany. Tabela w sekcji pokazuje, kogo i kiedy poproszono, termin (po terminie — oznaczony), kiedy sprawozdanie wróciło i ile pozycji scalono."</p>
             </section>
 
             <section aria-labelledby="pomoc-pdf">

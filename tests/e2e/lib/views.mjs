@@ -285,6 +285,49 @@ export const VIEWS = [
       await other.close();
     },
   },
+  sectionView('Sprawozdania realizatorów: prośby, termin po czasie i podgląd scalania z konfliktem', 'Sprawozdania realizatorów', async (page) => {
+    await page.getByLabel('Termin odesłania').fill('2020-01-31');
+    await page.getByRole('checkbox', { name: /Szkoła Podstawowa w Przykładowie/ }).check();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Poproś o sprawozdanie zaznaczonych/ }).click()]);
+    const report = await page.evaluate((prefix) => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k.startsWith(`${prefix}report/`)) return JSON.parse(localStorage.getItem(k)).report;
+      }
+      return null;
+    }, PREFIX);
+    const mine = report.activities.filter((a) => a.realizers.includes('partner-5'));
+    const withAchieved = (a, v) => ({ ...a, indicators: [{ ...a.indicators[0], achieved: v }, ...a.indicators.slice(1)] });
+    const contribution = {
+      format: 'raport-gp', kind: 'contribution', schema_version: 2,
+      contribution: {
+        request: { id: `${report.id}:partner-5`, report_id: report.id, year: report.year, gmina: report.gmina, partner: report.partners.find((p) => p.id === 'partner-5'), activities: [withAchieved(mine[0], '1'), ...mine.slice(1)] },
+        prepared_by: 'Jan Kowalski',
+        activities: [withAchieved(mine[0], '300'), { ...mine[1], period: 'wiosna' }, { id: 'partner-5-dz-1', title: 'Spektakl profilaktyczny', tasks: ['drugs.3'], realizers: ['partner-5'] }],
+      },
+    };
+    await page.getByLabel('Wczytaj sprawozdania realizatorów').setInputFiles({ name: 'sprawozdanie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(contribution)) });
+    await page.getByRole('region', { name: /Scalanie/ }).waitFor();
+  }),
+  {
+    name: 'lista raportów: podgląd importu prośby o sprawozdanie',
+    async open(page) {
+      const start = new StartPage(page);
+      await start.ready();
+      await start.importPreview(new URL('../../fixtures/raport-gp-request-v2.json', import.meta.url).pathname);
+    },
+  },
+  {
+    name: 'sprawozdanie realizatora: zadanie i „Sprawozdanie dla gminy”',
+    async open(page) {
+      const start = new StartPage(page);
+      await start.ready();
+      await start.importFile(new URL('../../fixtures/raport-gp-request-v2.json', import.meta.url).pathname);
+      const editor = await start.open(/sprawozdanie/);
+      await editor.section('Sprawozdanie dla gminy');
+      await page.getByRole('button', { name: 'Zapisz sprawozdanie dla gminy' }).waitFor();
+    },
+  },
   {
     name: 'edytor na wąskim ekranie (360 px)',
     async open(page) {

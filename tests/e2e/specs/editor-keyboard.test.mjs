@@ -21,7 +21,7 @@ async function tabTo(page, match, { back = false, max = 400 } = {}) {
   throw new Error(`focus never reached the element after ${max} presses`);
 }
 
-const NOT_TASKS = ['Gmina i program', 'Budżet', 'Układ według celów', 'Komisja (GKRPA)', 'Punkty konsultacyjne', 'Partnerzy', 'Dane kontekstowe', 'Wnioski', 'Porównanie', 'Podsumowanie', 'Dane do ankiety KCPU', 'Sprawdzenie', 'Eksport'];
+const NOT_TASKS = ['Gmina i program', 'Budżet', 'Układ według celów', 'Komisja (GKRPA)', 'Punkty konsultacyjne', 'Partnerzy', 'Sprawozdania realizatorów', 'Dane kontekstowe', 'Wnioski', 'Porównanie', 'Podsumowanie', 'Dane do ankiety KCPU', 'Sprawdzenie', 'Eksport'];
 
 test('a new report gets one activity per statutory task using only the keyboard', async () => {
   const { context, page, problems } = await openApp(browser);
