@@ -782,20 +782,90 @@ fn read_value_with(
             &written
         }
     };
+    // One typed reader for every kind of envelope: each `Deserialize` of a top-level type is a
+    // copy of serde_json's parser in the app, so the four kinds share one.
+    let any: AnyEnvelope = deserialize(json)?;
+    let missing = |field: &str| ReadError::Invalid {
+        path: String::new(),
+        problem: Problem::MissingField {
+            field: field.to_string(),
+        },
+        cause: format!("missing field `{field}`"),
+    };
+    let AnyEnvelope {
+        format,
+        kind: kind_text,
+        schema_version,
+        app_version,
+        saved_at,
+        report,
+        reports,
+        request,
+        contribution,
+        extra,
+    } = any;
+    let kind_text = kind_text.unwrap_or_default();
     Ok(match kind {
-        Kind::Report => {
-            let mut file: ReportFile = deserialize(json)?;
-            file.read_version = version;
-            FileContents::Report(Box::new(file))
-        }
-        Kind::Backup => {
-            let mut file: BackupFile = deserialize(json)?;
-            file.read_version = version;
-            FileContents::Backup(file)
-        }
-        Kind::Request => FileContents::Request(Box::new(deserialize(json)?)),
-        Kind::Contribution => FileContents::Contribution(Box::new(deserialize(json)?)),
+        Kind::Report => FileContents::Report(Box::new(ReportFile {
+            format,
+            schema_version,
+            app_version,
+            saved_at,
+            report: report.ok_or_else(|| missing("report"))?,
+            extra,
+            read_version: version,
+        })),
+        Kind::Backup => FileContents::Backup(BackupFile {
+            format,
+            schema_version,
+            app_version,
+            saved_at,
+            reports: reports.ok_or_else(|| missing("reports"))?,
+            extra,
+            read_version: version,
+        }),
+        Kind::Request => FileContents::Request(Box::new(RequestFile {
+            format,
+            kind: kind_text,
+            schema_version,
+            app_version,
+            saved_at,
+            request: request.ok_or_else(|| missing("request"))?,
+            extra,
+        })),
+        Kind::Contribution => FileContents::Contribution(Box::new(ContributionFile {
+            format,
+            kind: kind_text,
+            schema_version,
+            app_version,
+            saved_at,
+            contribution: contribution.ok_or_else(|| missing("contribution"))?,
+            extra,
+        })),
     })
+}
+
+/// Every kind of envelope as read: which document it holds is told by `format` and `kind`.
+#[derive(Deserialize)]
+struct AnyEnvelope {
+    format: String,
+    #[serde(default)]
+    kind: Option<String>,
+    schema_version: u32,
+    #[serde(default)]
+    app_version: String,
+    #[serde(default)]
+    saved_at: String,
+    #[serde(default)]
+    report: Option<Report>,
+    #[serde(default)]
+    reports: Option<Vec<Report>>,
+    #[serde(default)]
+    request: Option<Request>,
+    #[serde(default)]
+    contribution: Option<Contribution>,
+    #[serde(flatten)]
+    extra: Extra,
 }
 
 // ---------------------------------------------------------------------------------------------

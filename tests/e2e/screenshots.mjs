@@ -90,6 +90,38 @@ try {
     console.log('docs/wklej-z-arkusza.png');
     await paste.getByRole('button', { name: 'Anuluj' }).click();
 
+    // Gathering the realizers' reports: an association asked; the school's answer (to a request
+    // made with the CLI, so it carries its baseline) in the merge preview with a conflict: the
+    // report's figure changed since the request was made.
+    await editor.section('Sprawozdania realizatorów');
+    await page.getByLabel('Adres e-mail lub telefon do odesłania').fill('profilaktyka@przykladowo.pl');
+    await page.getByRole('checkbox', { name: 'Stowarzyszenie „Razem dla Przykładowa”' }).check();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Poproś o sprawozdanie zaznaczonych/ }).click()]);
+    await page.getByLabel('Wczytaj sprawozdania realizatorów').setInputFiles({
+      name: 'sprawozdanie-szkola-podstawowa-w-przykladowie-przykladowo-2025.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(await page.evaluate(() => {
+        const report = Object.keys(localStorage)
+          .filter((k) => k.startsWith('raport-gp/v1/report/'))
+          .map((k) => JSON.parse(localStorage.getItem(k)).report)
+          .find((r) => r.gmina.name === 'Przykładowo');
+        const mine = report.activities.filter((a) => a.realizers.includes('partner-5'));
+        const achieved = (a, v) => ({ ...a, indicators: [{ ...a.indicators[0], achieved: v }, ...a.indicators.slice(1)] });
+        return JSON.stringify({
+          format: 'raport-gp', kind: 'contribution', schema_version: 2,
+          contribution: {
+            request: { id: `${report.id}:partner-5`, report_id: report.id, year: report.year, gmina: report.gmina, partner: report.partners.find((p) => p.id === 'partner-5'), activities: [achieved(mine[0], '230'), ...mine.slice(1)] },
+            prepared_by: 'Jan Kowalski, pedagog szkolny', prepared_on: '2026-01-28',
+            activities: [achieved(mine[0], '241'), { ...mine[1], period: 'październik–grudzień' }, mine[2],
+              { id: 'partner-5-dz-1', title: 'Spektakl profilaktyczny „Zakręty”', period: 'marzec', tasks: ['drugs.3'], realizers: ['partner-5'], realizer_funds: { own: '1500.00', in_kind: '400.00' } }],
+          },
+        });
+      })),
+    });
+    await page.getByRole('region', { name: /Scalanie/ }).waitFor();
+    await shot(page, 'sprawozdania-realizatorow.png');
+    await page.getByRole('button', { name: 'Odrzuć plik' }).click();
+
     // Beyond Word: the charts and the figures gathered for the KCPU questionnaire.
     await editor.section('Podsumowanie');
     await shot(page, 'podsumowanie.png');

@@ -28,7 +28,10 @@ use super::model::{Activity, GroupCost, Id, Layout, Report, TaskId};
 use super::spending;
 use html::Esc;
 
-pub use gather::{contribution_html, instruction_html};
+pub use gather::{
+    ask_box_id, contribution_html, instruction_html, merge_accept_id, merge_preview_html,
+    merge_theirs_id, register_html,
+};
 
 /// How to render a report.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -8,8 +8,6 @@
 //! report as it is now (the preview follows edits made meanwhile); files are read through the
 //! same reader as every import.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,7 +20,7 @@ use crate::app::paths::SectionKey;
 use crate::app::state::{focus_later, plural, AppState, Editor, ListFocus, PendingMerge, Screen};
 use crate::app::storage::{self, Store};
 use crate::domain::format::{ContributionFile, RequestFile};
-use crate::domain::gather::{self, Choice, Contribution, Coordinator, ItemKind, MergeItem};
+use crate::domain::gather::{self, Contribution, Coordinator, ItemKind};
 use crate::domain::model::{Date, Id, Report};
 use crate::domain::render;
 
@@ -179,9 +177,9 @@ pub fn GatheringSection() -> impl IntoView {
     let contact = RwSignal::new(last.map(|c| c.contact).unwrap_or_default());
     let deadline =
         RwSignal::new(today().and_then(|t| Date::from_days_since_epoch(t.days_since_epoch() + 21)));
-    let chosen = RwSignal::new(std::collections::HashSet::<Id>::new());
     let status = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<String>::new());
+    let chosen_count = RwSignal::new(0usize);
 
     let ask = move |ids: Vec<Id>| {
         let coordinator = Coordinator {
@@ -229,7 +227,7 @@ pub fn GatheringSection() -> impl IntoView {
             m.push_str(&format!(" Nie pobrano: {}.", failed.join("; ")));
         }
         status.set(m);
-        chosen.set(Default::default());
+        chosen_count.set(0);
     };
     let instruction = move |_| {
         let report = ed.snapshot_untracked();
@@ -281,74 +279,51 @@ pub fn GatheringSection() -> impl IntoView {
         );
     };
 
-    let rows = move || {
-        let now = today();
-        h.with(|r| {
+    // The register is static markup (`render::register_html`): its buttons are handled here by
+    // their `data-` attributes and its checkboxes read when asked.
+    let register = move || h.with(|r| render::register_html(r, today()));
+    let partner_at = move |attr: Option<String>| {
+        let i: usize = attr?.parse().ok()?;
+        h.with_untracked(|r| r.partners.get(i).map(|p| (i, p.id.clone())))
+    };
+    let chosen = move || {
+        h.with_untracked(|r| {
             r.partners
                 .iter()
-                .map(|p| {
-                    let rec = r.requests.iter().find(|q| q.partner == p.id).cloned();
-                    (p.id.clone(), p.name.clone(), rec)
-                })
+                .enumerate()
+                .filter(|(i, _)| checked(&render::ask_box_id(*i)))
+                .map(|(_, p)| p.id.clone())
                 .collect::<Vec<_>>()
         })
-        .into_iter()
-        .map(|(pid, pname, rec)| {
-            let pname = if pname.trim().is_empty() { format!("(partner {pid})") } else { pname };
-            let date = |d: Option<Date>| d.map(|d| d.format_pl()).unwrap_or_else(|| "—".into());
-            let overdue = rec.as_ref().zip(now).is_some_and(|(q, t)| q.overdue(t));
-            let again = rec.as_ref().and_then(|q| {
-                h.with_untracked(|r| gather::received_again(r, q))
+    };
+    let on_register_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        if let Some((i, id)) = partner_at(button.get_attribute("data-ask")) {
+            ask(vec![id]);
+            focus_later(vec![format!("ask-btn-{i}")]);
+        } else if let Some((_, id)) = partner_at(button.get_attribute("data-again")) {
+            let again = h.with_untracked(|r| {
+                r.requests
+                    .iter()
+                    .find(|q| q.partner == id)
+                    .and_then(|q| gather::received_again(r, q))
+                    .map(|c| {
+                        (
+                            r.partner(&id).map(|p| p.name.clone()).unwrap_or_default(),
+                            c,
+                        )
+                    })
             });
-            let (p1, p2, p3) = (pid.clone(), pid.clone(), pid.clone());
-            let box_id = format!("ask-{}", pid.as_str());
-            let name2 = pname.clone();
-            let name3 = pname.clone();
-            view! {
-                <tr class:overdue=overdue>
-                    <td>
-                        <input
-                            type="checkbox"
-                            id=box_id.clone()
-                            aria-label=format!("Zaznacz: {pname}")
-                            prop:checked=move || chosen.with(|c| c.contains(&p1))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                chosen.update(|c| {
-                                    if on { c.insert(p2.clone()); } else { c.remove(&p2); }
-                                });
-                            }
-                        />
-                    </td>
-                    <th scope="row"><label for=box_id>{pname.clone()}</label></th>
-                    <td>{date(rec.as_ref().and_then(|q| q.asked_on))}</td>
-                    <td>
-                        {date(rec.as_ref().and_then(|q| q.deadline))}
-                        {overdue.then(|| view! { <span class="badge badge-warning">"po terminie"</span> })}
-                    </td>
-                    <td>{date(rec.as_ref().and_then(|q| q.returned_on))}</td>
-                    <td class="num">{rec.as_ref().map(|q| q.merged.to_string()).unwrap_or_else(|| "—".into())}</td>
-                    <td class="row-actions">
-                        <button type="button" on:click=move |_| ask(vec![p3.clone()])>
-                            "Poproś o sprawozdanie"
-                            <span class="visually-hidden">{format!(": {name2}")}</span>
-                        </button>
-                        {again.map(|c| {
-                            let name3 = name3.clone();
-                            view! {
-                                <button type="button" on:click=move |_| {
-                                    let _ = route_merges(app, ed, vec![(format!("ostatnie sprawozdanie: {name3}"), c.clone())]);
-                                }>
-                                    "Scal ponownie"
-                                    <span class="visually-hidden">{format!(": {name3}")}</span>
-                                </button>
-                            }
-                        })}
-                    </td>
-                </tr>
+            if let Some((name, c)) = again {
+                let _ = route_merges(app, ed, vec![(format!("ostatnie sprawozdanie: {name}"), c)]);
             }
-        })
-        .collect_view()
+        }
     };
     let merges = move || {
         let open = ed.open_id.get().unwrap_or_default();
@@ -360,7 +335,6 @@ pub fn GatheringSection() -> impl IntoView {
             .map(|(n, m)| view! { <MergePanel pending=m n=n /> })
             .collect_view()
     };
-    let chosen_count = move || chosen.with(|c| c.len());
     view! {
         <SectionFrame
             title="Sprawozdania realizatorów"
@@ -376,28 +350,20 @@ pub fn GatheringSection() -> impl IntoView {
             {move || h.with(|r| r.partners.is_empty()).then(|| view! {
                 <p class="empty">"Rejestr partnerów jest pusty: dodaj realizatorów w sekcji „Partnerzy”."</p>
             })}
-            <table class="data gather-table" aria-labelledby="gather-ask-title">
-                <thead>
-                    <tr>
-                        <th scope="col"><span class="visually-hidden">"Zaznacz"</span></th>
-                        <th scope="col">"Partner"</th>
-                        <th scope="col">"Poproszono"</th>
-                        <th scope="col">"Termin"</th>
-                        <th scope="col">"Odesłano"</th>
-                        <th scope="col">"Scalone pozycje"</th>
-                        <th scope="col">"Działania"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div
+                class="table-scroll"
+                inner_html=register
+                on:click=on_register_click
+                on:change=move |_| chosen_count.set(chosen().len())
+            ></div>
             <div class="button-row">
                 <button
                     type="button"
                     class="primary"
-                    disabled=move || chosen_count() == 0
-                    on:click=move |_| ask(chosen.get_untracked().into_iter().collect())
+                    disabled=move || chosen_count.get() == 0
+                    on:click=move |_| ask(chosen())
                 >
-                    {move || format!("Poproś o sprawozdanie zaznaczonych ({})", chosen_count())}
+                    {move || format!("Poproś o sprawozdanie zaznaczonych ({})", chosen_count.get())}
                 </button>
                 <button type="button" on:click=instruction>"Pobierz instrukcję dla realizatora"</button>
             </div>
@@ -423,7 +389,17 @@ pub fn GatheringSection() -> impl IntoView {
     }
 }
 
-/// The merge preview of one contribution file.
+/// Whether the checkbox or radio with this element id is checked.
+fn checked(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|e| e.checked())
+}
+
+/// The merge preview of one contribution file: its items are static markup
+/// (`render::merge_preview_html`), whose controls are read when "Scal" is pressed.
 #[component]
 fn MergePanel(pending: PendingMerge, n: usize) -> impl IntoView {
     let ed = expect_context::<Editor>();
@@ -435,24 +411,23 @@ fn MergePanel(pending: PendingMerge, n: usize) -> impl IntoView {
         let report = ed.snapshot();
         c.with_value(|c| gather::preview_with(&report, c, again))
     });
-    // Choices by item id; an item without one takes its default.
-    let choices = RwSignal::new(HashMap::<String, Choice>::new());
-    let choice_of = move |item: &MergeItem| {
-        choices
-            .with(|m| m.get(item.id.as_str()).cloned())
-            .unwrap_or_else(|| Choice {
-                accept: item.accepted_by_default(),
-                take_theirs: vec![false; item.fields.iter().filter(|f| f.conflict).count()],
-            })
-    };
     let title_id = format!("merge-title-{n}");
     let drop = move || app.merges.update(|m| m.retain(|p| p.key != key));
     let merge = move |_| {
         let Ok(p) = plan.get_untracked() else {
             return;
         };
-        let list: Vec<Choice> = p.items.iter().map(|i| untrack(|| choice_of(i))).collect();
-        let (out, summary) = gather::apply(&ed.snapshot_untracked(), &p, &list, today());
+        let mut choices = gather::default_choices(&p);
+        for (i, (item, choice)) in p.items.iter().zip(choices.iter_mut()).enumerate() {
+            if item.kind == ItemKind::Unchanged {
+                continue;
+            }
+            choice.accept = checked(&render::merge_accept_id(n, i));
+            for (k, t) in choice.take_theirs.iter_mut().enumerate() {
+                *t = checked(&render::merge_theirs_id(n, i, k));
+            }
+        }
+        let (out, summary) = gather::apply(&ed.snapshot_untracked(), &p, &choices, today());
         let message = format!(
             "{} Sprawozdanie: {}.",
             gather::summary_text(&summary),
@@ -468,178 +443,31 @@ fn MergePanel(pending: PendingMerge, n: usize) -> impl IntoView {
             },
         );
     };
-    let file_name = pending.file_name.clone();
+    let file_name = pending.file_name;
+    let title = move || match plan.get() {
+        Ok(p) => format!("Scalanie: {} — plik „{}”", p.partner.name, file_name),
+        Err(_) => format!("Plik „{file_name}” — nie można scalić"),
+    };
+    let body = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| render::merge_preview_html(p, n))
+                .unwrap_or_default()
+        })
+    };
+    let refusal = move || plan.with(|p| p.as_ref().err().map(|r| r.0.clone()));
+    let ok = move || plan.with(Result::is_ok);
     let labelled = title_id.clone();
     view! {
         <section class="merge" aria-labelledby=labelled>
-            {move || match plan.get() {
-                Err(refusal) => view! {
-                    <h3 id=title_id.clone() tabindex="-1">{format!("Plik „{}” — nie można scalić", file_name)}</h3>
-                    <p class="field-error" role="alert">{refusal.0}</p>
-                    <button type="button" on:click=move |_| drop()>"Zamknij"</button>
-                }.into_any(),
-                Ok(p) => {
-                    let counts = format!(
-                        "Nowe: {}, zmienione: {}, konflikty: {}, usunięte przez realizatora: {}, bez zmian: {}.",
-                        p.count(ItemKind::New), p.count(ItemKind::Changed), p.count(ItemKind::Conflict),
-                        p.count(ItemKind::Removed), p.count(ItemKind::Unchanged)
-                    );
-                    let who = [
-                        (!p.prepared_by.trim().is_empty()).then(|| format!("wypełnił(a): {}", p.prepared_by.trim())),
-                        p.prepared_on.map(|d| format!("z dnia {}", d.format_pl())),
-                    ].into_iter().flatten().collect::<Vec<_>>().join(", ");
-                    let items = p.items.iter().filter(|i| i.kind != ItemKind::Unchanged).cloned().map(|item| {
-                        let default = choice_of(&item);
-                        view! { <MergeRow item=item choices=choices default=default /> }
-                    }).collect_view();
-                    let nothing = p.items.iter().all(|i| i.kind == ItemKind::Unchanged);
-                    view! {
-                        <h3 id=title_id.clone() tabindex="-1">{format!("Scalanie: {} — plik „{}”", p.partner.name, file_name)}</h3>
-                        {(!who.is_empty()).then(|| view! { <p>{who}</p> })}
-                        {(!p.notes.trim().is_empty()).then(|| view! { <p class="note">"Uwagi realizatora: " {p.notes.clone()}</p> })}
-                        {p.partner_missing.then(|| view! { <p class="info">"Partnera nie ma już w rejestrze — scalenie doda go z powrotem."</p> })}
-                        <p>{counts}</p>
-                        {nothing.then(|| view! { <p class="info">"Raport ma już wszystko z tego pliku — scalenie niczego nie zmieni."</p> })}
-                        <ol class="merge-items">{items}</ol>
-                        <div class="button-row">
-                            <button type="button" class="primary" on:click=merge>"Scal"</button>
-                            <button type="button" on:click=move |_| drop()>"Odrzuć plik"</button>
-                        </div>
-                    }.into_any()
-                }
-            }}
-        </section>
-    }
-}
-
-/// One activity of the merge: whether to take it, and each changed field.
-#[component]
-fn MergeRow(
-    item: MergeItem,
-    choices: RwSignal<HashMap<String, Choice>>,
-    default: Choice,
-) -> impl IntoView {
-    let id = item.id.0.clone();
-    let dom = format!("merge-{}", crate::app::paths::dom_id(&[&id]));
-    let (i1, i2) = (id.clone(), id.clone());
-    let d1 = default.clone();
-    let current = move || {
-        choices
-            .with(|m| m.get(&i1).cloned())
-            .unwrap_or_else(|| d1.clone())
-    };
-    let d2 = default.clone();
-    let set = move |f: &dyn Fn(&mut Choice)| {
-        choices.update(|m| {
-            let c = m.entry(i2.clone()).or_insert_with(|| d2.clone());
-            f(c);
-        })
-    };
-    let set = StoredValue::new_local(set);
-    let kind = match (item.kind, item.removed_in_report, item.removed_by_realizer) {
-        (ItemKind::Conflict, true, _) => {
-            "konflikt: usunięte w raporcie, zmienione przez realizatora".to_string()
-        }
-        (ItemKind::Conflict, _, true) => {
-            "konflikt: usunięte przez realizatora, zmienione w raporcie".to_string()
-        }
-        (k, _, _) => k.label().to_string(),
-    };
-    let title = if item.title.trim().is_empty() {
-        "(działanie bez tytułu)".to_string()
-    } else {
-        item.title.clone()
-    };
-    let accept_id = format!("{dom}-accept");
-    let cur = current.clone();
-    let fields = if item.kind == ItemKind::New {
-        // A new activity: its main facts.
-        let a = item.theirs.clone().unwrap_or_default();
-        [
-            "description",
-            "period",
-            "tasks",
-            "indicators",
-            "cost",
-            "realizer_funds",
-            "status",
-        ]
-        .into_iter()
-        .map(|k| {
-            (
-                gather::field_label(k),
-                "—".to_string(),
-                gather::describe(k, &a),
-                None,
-            )
-        })
-        .filter(|(_, _, t, _)| t != "—")
-        .collect::<Vec<_>>()
-    } else {
-        let mut n = 0;
-        item.fields
-            .iter()
-            .map(|f| {
-                let conflict = f.conflict.then(|| {
-                    n += 1;
-                    n - 1
-                });
-                (f.label.clone(), f.ours.clone(), f.theirs.clone(), conflict)
-            })
-            .collect()
-    };
-    let rows = fields
-        .into_iter()
-        .enumerate()
-        .map(|(k, (label, ours, theirs, conflict))| {
-            let choose = conflict.map(|c| {
-                let name = format!("{dom}-f{k}");
-                let cur1 = cur.clone();
-                let cur2 = cur.clone();
-                view! {
-                    <fieldset class="merge-choice">
-                        <legend class="visually-hidden">{format!("{label}: którą wartość zostawić")}</legend>
-                        <label>
-                            <input type="radio" name=name.clone() prop:checked=move || !cur1().take_theirs.get(c).copied().unwrap_or(false)
-                                on:change=move |_| set.with_value(|s| s(&|ch: &mut Choice| { if let Some(t) = ch.take_theirs.get_mut(c) { *t = false } })) />
-                            " z raportu"
-                        </label>
-                        <label>
-                            <input type="radio" name=name prop:checked=move || cur2().take_theirs.get(c).copied().unwrap_or(false)
-                                on:change=move |_| set.with_value(|s| s(&|ch: &mut Choice| { if let Some(t) = ch.take_theirs.get_mut(c) { *t = true } })) />
-                            " od realizatora"
-                        </label>
-                    </fieldset>
-                }
-            });
-            view! {
-                <tr class:conflict=conflict.is_some()>
-                    <th scope="row">{label}</th>
-                    <td>{ours}</td>
-                    <td>{theirs}</td>
-                    <td>{choose}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let has_rows = item.kind != ItemKind::Removed
-        && !(item.kind == ItemKind::Conflict
-            && (item.removed_in_report || item.removed_by_realizer));
-    view! {
-        <li class="merge-item">
-            <p class="merge-item-title"><strong>{title}</strong> " — " <span class="merge-kind">{kind}</span></p>
-            <div class="check">
-                <input type="checkbox" id=accept_id.clone() prop:checked=move || current().accept
-                    on:change=move |ev| { let on = event_target_checked(&ev); set.with_value(|s| s(&|ch: &mut Choice| ch.accept = on)) } />
-                <label for=accept_id>"Uwzględnij w raporcie"</label>
+            <h3 id=title_id tabindex="-1">{title}</h3>
+            {move || refusal().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <div inner_html=body></div>
+            <div class="button-row">
+                <button type="button" class="primary" hidden=move || !ok() on:click=merge>"Scal"</button>
+                <button type="button" on:click=move |_| drop()>{move || if ok() { "Odrzuć plik" } else { "Zamknij" }}</button>
             </div>
-            {has_rows.then(|| view! {
-                <table class="data merge-fields">
-                    <thead><tr><th scope="col">"Pole"</th><th scope="col">"W raporcie"</th><th scope="col">"U realizatora"</th><th scope="col">"Wybór"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-        </li>
+        </section>
     }
 }
 
