@@ -673,3 +673,80 @@ fn cli_request_writes_request_files_and_merge_merges_with_the_same_rules() {
     assert_eq!(code, 2);
     assert!(out.contains("sprawozdanie realizatora"), "{out}");
 }
+
+#[test]
+fn cli_merge_refuses_hostile_contributions_and_writes_nothing() {
+    let dir = Dir::new("hostile");
+    let report_path = dir.0.join("raport.json");
+    let report_text = format::to_json(&report(), APP_VERSION, SAVED);
+    fs::write(&report_path, &report_text).unwrap();
+    let (_, req) = asked();
+    let good = ContributionFile::new(
+        answer(&req, |ws| achieved(&mut ws.activities[0], 77)),
+        APP_VERSION,
+        SAVED,
+    )
+    .to_json();
+    let mut corpus: Vec<(String, String)> = (1..=6)
+        .map(|k| {
+            (
+                format!("uciete-{k}"),
+                good[..good.len() * k / 7].to_string(),
+            )
+        })
+        .collect();
+    corpus.push((
+        "rodzaj".into(),
+        good.replacen("\"contribution\",", "\"faktura\",", 1),
+    ));
+    corpus.push((
+        "typ".into(),
+        good.replacen("\"prepared_by\": \"\"", "\"prepared_by\": 7", 1),
+    ));
+    corpus.push((
+        "prosba".into(),
+        RequestFile::new(req.clone(), APP_VERSION, SAVED).to_json(),
+    ));
+    corpus.push(("raport".into(), report_text.clone()));
+    let mut foreign = req.clone();
+    foreign.report_id = Id::new("obcy");
+    corpus.push((
+        "obce".into(),
+        ContributionFile::new(answer(&foreign, |_| {}), APP_VERSION, SAVED).to_json(),
+    ));
+    corpus.push(("binarne".into(), "\u{0}\u{1b}[2J\u{202e}".into()));
+    for (name, text) in &corpus {
+        let path = dir.0.join(format!("{name}.json"));
+        fs::write(&path, text).unwrap();
+        let out = dir.0.join(format!("wynik-{name}.json"));
+        let (code, stdout, stderr) = raport(&[
+            "merge".as_ref(),
+            report_path.as_os_str(),
+            path.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(code, 2, "{name}: {stdout}{stderr}");
+        assert!(stderr.contains(&format!("{name}.json")), "{name}: {stderr}");
+        for english in [
+            "invalid type",
+            "expected",
+            "missing field",
+            "unknown variant",
+            "EOF",
+        ] {
+            assert!(!stderr.contains(english), "{name}: {stderr}");
+        }
+        assert!(
+            !stderr.contains('\u{1b}'),
+            "{name}: a control character reached the terminal"
+        );
+        // Nothing merged: the written report is the one given.
+        let written = fs::read_to_string(&out).unwrap();
+        let FileContents::Report(w) = read_file(&written).unwrap() else {
+            panic!("{name}: not a report")
+        };
+        assert_eq!(w.report, report(), "{name}");
+        assert_eq!(fs::read_to_string(&report_path).unwrap(), report_text);
+    }
+}

@@ -131,6 +131,36 @@ fn corpus() -> Vec<Case> {
         out.push(json_case(format!("typ-{i:03}.json"), &doc, unknown));
     }
 
+    // Requests and contributions given where a report is expected (each named for what it is),
+    // cut short, and with a value of the wrong type in every field.
+    for name in [
+        "raport-gp-request-v2.json",
+        "raport-gp-contribution-v2.json",
+    ] {
+        let text = fixture(name);
+        out.push(case(format!("inny-rodzaj-{name}"), text.clone(), false));
+        for k in 1..=8 {
+            let at = text.len() * k / 9;
+            out.push(case(
+                format!("uciety-{k}-{name}"),
+                text[..at].to_vec(),
+                false,
+            ));
+        }
+        let doc: Value = serde_json::from_slice(&text).unwrap();
+        let mut ptrs = Vec::new();
+        pointers(&doc, String::new(), &mut ptrs);
+        for (i, p) in ptrs.iter().enumerate().step_by(7) {
+            let mut d = doc.clone();
+            let target = d.pointer_mut(p).unwrap();
+            *target = wrong_type(target);
+            out.push(json_case(format!("typ-{i:03}-{name}"), &d, false));
+        }
+        let mut d = doc.clone();
+        d["kind"] = json!("faktura");
+        out.push(json_case(format!("rodzaj-{name}"), &d, false));
+    }
+
     // Missing fields: every field of the envelope and of the report.
     for key in [
         "format",

@@ -144,12 +144,35 @@ pub enum Compute {
     BehaviouralParticipants,
 }
 
+static LIST: OnceLock<KcpuList> = OnceLock::new();
+
 /// The list of figures (read once; a broken `kcpu.json` fails every test at once).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn list() -> &'static KcpuList {
-    static LIST: OnceLock<KcpuList> = OnceLock::new();
     LIST.get_or_init(|| {
         serde_json::from_str(include_str!("kcpu.json")).expect("kcpu.json is a valid list")
     })
+}
+
+/// The list of figures. The browser app does not carry it in its module (it is only needed by
+/// its view): the view fetches `kcpu.json`, published beside the app, and [`load`]s it first.
+#[cfg(target_arch = "wasm32")]
+pub fn list() -> &'static KcpuList {
+    LIST.get()
+        .expect("the KCPU list is loaded (kcpu::load) before its figures are computed")
+}
+
+/// Whether the list is there ([`load`] was called, or it is built in).
+pub fn loaded() -> bool {
+    LIST.get().is_some() || cfg!(not(target_arch = "wasm32"))
+}
+
+/// Takes the list from the text of `kcpu.json`; the Polish reason when it is not a list.
+pub fn load(text: &str) -> Result<(), String> {
+    let list: KcpuList =
+        serde_json::from_str(text).map_err(|e| format!("plik listy jest uszkodzony ({e})"))?;
+    let _ = LIST.set(list);
+    Ok(())
 }
 
 /// The label of a group by id.

@@ -361,6 +361,37 @@ fn write_merge_item(out: &mut String, item: &MergeItem, n: usize, i: usize) -> f
     Ok(())
 }
 
+/// What a realizer's workspace answers: who asks, for which gmina, by when.
+pub fn workspace_facts_html(ws: &Report) -> String {
+    let Some(w) = ws.workspace.as_deref() else {
+        return String::new();
+    };
+    let who = [w.coordinator.name.trim(), w.coordinator.contact.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut out = String::from("<dl class=\"facts\">");
+    for (k, v) in [
+        ("Realizator", w.partner.name.clone()),
+        ("Gmina", format!("{} (rok {})", w.gmina.name, w.year)),
+        (
+            "Prosi",
+            if who.is_empty() {
+                "koordynator programu".into()
+            } else {
+                who
+            },
+        ),
+        ("Termin odesłania", date_or(w.deadline, "—")),
+        ("Działania w sprawozdaniu", ws.activities.len().to_string()),
+    ] {
+        let _ = write!(out, "<div><dt>{}</dt><dd>{}</dd></div>", Esc(k), Esc(&v));
+    }
+    out.push_str("</dl>");
+    out
+}
+
 /// The element id of a partner's checkbox in the register (by the partner's place in it).
 pub fn ask_box_id(i: usize) -> String {
     format!("ask-{i}")
@@ -375,6 +406,10 @@ pub fn register_html(report: &Report, today: Option<Date>) -> String {
 }
 
 fn write_register(out: &mut String, r: &Report, today: Option<Date>) -> fmt::Result {
+    if r.partners.is_empty() {
+        out.push_str("<p class=\"empty\">Rejestr partnerów jest pusty: dodaj realizatorów w sekcji „Partnerzy”.</p>\n");
+        return Ok(());
+    }
     out.push_str(
         "<table class=\"data gather-table\" aria-labelledby=\"gather-ask-title\"><thead><tr>\
          <th scope=\"col\"><span class=\"visually-hidden\">Zaznacz</span></th><th scope=\"col\">Partner</th>\

@@ -30,7 +30,7 @@ use html::Esc;
 
 pub use gather::{
     ask_box_id, contribution_html, instruction_html, merge_accept_id, merge_preview_html,
-    merge_theirs_id, register_html,
+    merge_theirs_id, register_html, workspace_facts_html,
 };
 
 /// How to render a report.

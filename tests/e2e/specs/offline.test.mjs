@@ -76,6 +76,10 @@ test('offline after the first visit: reload, open a report, edit, check, preview
   await editor.saved();
   await editor.section('Sprawdzenie');
   await page.locator('#section-title').waitFor();
+  // The KCPU list is not in the app's module: fetched when its view first opens, from the
+  // worker's precache.
+  await editor.section('Dane do ankiety KCPU');
+  assert.ok((await page.locator('table.kcpu tbody tr').count()) > 10, 'the KCPU figures offline');
   const exp = await ExportSection.open(editor);
   const html = await exp.previewHtml();
   assert.match(html, /Gmina Bez Sieci/);

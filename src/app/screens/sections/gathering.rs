@@ -347,9 +347,6 @@ pub fn GatheringSection() -> impl IntoView {
                 <TextField id="gather-contact" label="Adres e-mail lub telefon do odesłania" value=Signal::derive(move || contact.get()) on_input=Callback::new(move |v| contact.set(v)) />
                 <DateField id="gather-deadline" label="Termin odesłania" value=Signal::derive(move || deadline.get()) on_change=Callback::new(move |v| deadline.set(v)) />
             </div>
-            {move || h.with(|r| r.partners.is_empty()).then(|| view! {
-                <p class="empty">"Rejestr partnerów jest pusty: dodaj realizatorów w sekcji „Partnerzy”."</p>
-            })}
             <div
                 class="table-scroll"
                 inner_html=register
@@ -482,27 +479,10 @@ pub fn ContributionSection() -> impl IntoView {
     let h = ed.head;
     let status = RwSignal::new(String::new());
     let info = move || {
-        h.with(|r| {
-            r.workspace.as_ref().map(|w| {
-                let who = [w.coordinator.name.trim(), w.coordinator.contact.trim()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let facts = vec![
-                    ("Realizator", w.partner.name.clone()),
-                    ("Gmina", format!("{} (rok {})", w.gmina.name, w.year)),
-                    ("Prosi", if who.is_empty() { "koordynator programu".into() } else { who }),
-                    ("Termin odesłania", w.deadline.map(|d| d.format_pl()).unwrap_or_else(|| "—".into())),
-                    ("Działania w sprawozdaniu", ed.rows.with(Vec::len).to_string()),
-                ];
-                view! {
-                    <dl class="facts">
-                        {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-                    </dl>
-                }
-            })
-        })
+        ed.snapshot()
+            .workspace
+            .is_some()
+            .then(|| render::workspace_facts_html(&ed.snapshot_untracked()))
     };
     let save = move |_| {
         let ws = ed.snapshot_untracked();
@@ -545,7 +525,7 @@ pub fn ContributionSection() -> impl IntoView {
             title="Sprawozdanie dla gminy"
             intro="Uzupełnij działania w sekcjach zadań, potem zapisz sprawozdanie i wyślij plik koordynatorowi. Dane zostają tylko w tej przeglądarce; po poprawkach zapisz i wyślij plik jeszcze raz — zastąpi poprzedni."
         >
-            {info}
+            <div inner_html=move || info().unwrap_or_default()></div>
             <TextField id="prepared_by" label="Kto wypełnił sprawozdanie" hint="imię i nazwisko, stanowisko" value=by on_input=set_by />
             <TextField id="conclusions" label="Uwagi dla koordynatora" value=notes on_input=set_notes multiline=true />
             <div class="button-row">

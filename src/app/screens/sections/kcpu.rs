@@ -49,9 +49,60 @@ fn select_fallback() {
     });
 }
 
-/// The section.
+/// Where the KCPU list is published beside the app (copied there from `src/domain/kcpu.json`).
+const LIST_URL: &str = "kcpu.json";
+
+/// The section: its list of figures is fetched the first time it is opened (it is not in the
+/// app's module; the service worker keeps it for offline use).
 #[component]
 pub fn KcpuSection() -> impl IntoView {
+    let ready = RwSignal::new(kcpu::loaded());
+    let problem = RwSignal::new(None::<String>);
+    if !ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            match files::fetch_text(LIST_URL)
+                .await
+                .and_then(|t| kcpu::load(&t))
+            {
+                Ok(()) => {
+                    let _ = ready.try_set(true);
+                    // Navigation could not focus a heading that was not there yet.
+                    let lost = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.active_element())
+                        .is_none_or(|e| {
+                            e.tag_name() == "BODY"
+                                || e.closest(".section-nav").ok().flatten().is_some()
+                        });
+                    if lost {
+                        focus_later(vec!["section-title".into()]);
+                    }
+                }
+                Err(m) => {
+                    let _ = problem.try_set(Some(format!(
+                        "Nie wczytano listy pozycji ankiety KCPU: {m}."
+                    )));
+                }
+            }
+        });
+    }
+    move || {
+        if ready.get() {
+            view! { <KcpuFigures /> }.into_any()
+        } else {
+            view! {
+                <section class="section">
+                    <p role="status">{move || problem.get().unwrap_or_else(|| "Wczytywanie listy pozycji ankiety KCPU…".into())}</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The figures, once the list is loaded.
+#[component]
+fn KcpuFigures() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let figures = Memo::new(move |_| kcpu::kcpu_figures(&ed.snapshot()));
     let status = RwSignal::new(None::<String>);
