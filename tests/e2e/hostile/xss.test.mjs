@@ -11,7 +11,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, ExportSection, downloadOf } from '../lib/pages.mjs';
+import { StartPage, ExportSection, downloadOf, waitUntil } from '../lib/pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RAPORT_CLI = path.resolve(here, '../../../target/debug/raport');
@@ -131,6 +131,78 @@ test('no payload in any text field runs in the app, the preview, the exported HT
   console.log(`xss: payloads ${PAYLOADS.length}, text fields ${fields}, surfaces 4, executions ${executions}`);
   assert.equal(executions, 0, JSON.stringify({ appCalls, previewCalls, exportedCalls, cliCalls, dialogs }));
   await context.close();
+});
+
+test('no payload in a realizer\'s request or contribution runs: workspace, printable copy, instruction, merge preview', async () => {
+  const { text } = hostileReport();
+  const report = JSON.parse(text).report;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raport-xss-gather-'));
+  fs.writeFileSync(path.join(dir, 'xss.json'), text);
+  const partner = report.partners[0].id;
+  execFileSync(RAPORT_CLI, ['request', path.join(dir, 'xss.json'), '--partner', partner, '--koordynator', PAYLOADS.join(' '), '-o', path.join(dir, 'prosba.json')], { stdio: 'pipe' });
+  let dialogs = 0;
+  const calls = [];
+  const count = async (page) => calls.push(await page.evaluate(() => window.__xssCalls.length));
+
+  // The realizer: the request opened, every section shown, the contribution and its copy saved.
+  const realizer = await openApp(browser);
+  await realizer.context.addInitScript(HOOK);
+  await realizer.page.reload();
+  realizer.page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  const start = new StartPage(realizer.page);
+  await start.importFile(path.join(dir, 'prosba.json'));
+  await start.open(/sprawozdanie/);
+  const nav = realizer.page.getByRole('navigation', { name: /Sekcje raportu/ });
+  for (let i = 0; i < await nav.getByRole('button').count(); i++) {
+    await nav.getByRole('button').nth(i).click();
+    await realizer.page.locator('#section-title').waitFor();
+  }
+  await realizer.page.getByLabel('Kto wypełnił sprawozdanie').fill(PAYLOADS.join(' '));
+  const saved = [];
+  realizer.page.on('download', (d) => saved.push(d));
+  await realizer.page.getByRole('button', { name: 'Zapisz sprawozdanie dla gminy' }).click();
+  await waitUntil(() => saved.length === 2, { message: 'two downloads' });
+  const files = {};
+  for (const d of saved) files[d.suggestedFilename().split('.').pop()] = fs.readFileSync(await d.path(), 'utf8');
+  await count(realizer.page);
+  const copy = await realizer.context.newPage();
+  await copy.setContent(files.html);
+  await copy.waitForTimeout(300);
+  await count(copy);
+  assert.ok((await copy.locator('body').innerText()).includes('<script>__xss(1)</script>'), 'the payloads are text');
+
+  // The coordinator: the contribution in the merge preview, merged; the instruction page.
+  const coordinator = await openApp(browser);
+  await coordinator.context.addInitScript(HOOK);
+  await coordinator.page.reload();
+  coordinator.page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  const cstart = new StartPage(coordinator.page);
+  await cstart.importFile({ name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const editor = await cstart.open(/Lipowo/);
+  await editor.section('Sprawozdania realizatorów');
+  // The realizer's changes and a new activity, all payloads: every item is in the preview.
+  const answer = JSON.parse(files.json);
+  answer.contribution.activities[0].notes = `${PAYLOADS.join(' ')} (poprawione)`;
+  answer.contribution.activities.push({ id: 'nowe-1', title: PAYLOADS.join(' '), period: PAYLOADS[1], tasks: ['drugs.3'] });
+  await coordinator.page.getByLabel('Wczytaj sprawozdania realizatorów').setInputFiles({ name: 'sprawozdanie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+  const merge = coordinator.page.getByRole('region', { name: /Scalanie/ });
+  await merge.waitFor();
+  assert.match(await merge.innerText(), /Nowe: 1, zmienione: 1/);
+  assert.ok((await merge.innerText()).includes('<img src=x onerror=__xss(2)>'), 'the payloads are text in the preview');
+  await count(coordinator.page);
+  await merge.getByRole('button', { name: 'Scal' }).click();
+  await coordinator.page.locator('#undo-list').waitFor();
+  await count(coordinator.page);
+  const instruction = await downloadOf(coordinator.page, coordinator.page.getByRole('button', { name: 'Pobierz instrukcję dla realizatora' }));
+  const ipage = await coordinator.context.newPage();
+  await ipage.setContent(instruction.text);
+  await ipage.waitForTimeout(300);
+  await count(ipage);
+  const executions = calls.reduce((a, b) => a + b, 0) + dialogs;
+  console.log(`xss (gathering): payloads ${PAYLOADS.length}, surfaces ${calls.length}, executions ${executions}`);
+  assert.equal(executions, 0, JSON.stringify({ calls, dialogs }));
+  await realizer.context.close();
+  await coordinator.context.close();
 });
 
 test('the app page has a Content-Security-Policy that stops an injected script', async () => {
