@@ -197,6 +197,8 @@ pub struct Editor {
     /// The backup of the stored text to take right after opening: (id, text, time).
     open_backup: StoredValue<Option<(String, String, i64)>>,
     pending: StoredValue<bool>,
+    /// A field left for the section list, noted once a section is chosen.
+    left_pending: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     next_key: StoredValue<u64>,
 }
@@ -257,6 +259,7 @@ impl Editor {
             stored_text: StoredValue::new(None),
             open_backup: StoredValue::new(None),
             pending: StoredValue::new(false),
+            left_pending: StoredValue::new(None),
             timer: StoredValue::new(None),
             next_key: StoredValue::new(1),
         }
@@ -541,8 +544,26 @@ impl Editor {
         crate::domain::gather::new_activity_id(&self.snapshot_untracked())
     }
 
-    /// Notes that the user left a control: its findings are shown from now on.
+    /// [`Editor::left`] once the user has chosen a section (or left another field).
+    pub fn left_later(&self, id: String) {
+        self.left_pending.set_value(Some(id));
+    }
+
+    /// Applies a [`Editor::left_later`] that is waiting.
+    pub fn left_now(&self) {
+        if let Some(id) = self.left_pending.try_update_value(Option::take).flatten() {
+            self.left(id);
+        }
+    }
+
+    /// Notes that the user left a control: its findings are shown from now on (with a field left
+    /// earlier for the section list, if any).
     pub fn left(&self, id: String) {
+        if let Some(earlier) = self.left_pending.try_update_value(Option::take).flatten() {
+            if earlier != id {
+                self.left(earlier);
+            }
+        }
         if self.quiet.get_untracked() && !id.is_empty() {
             self.touched.update(|t| {
                 t.insert(id);

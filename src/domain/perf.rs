@@ -13,12 +13,13 @@ use super::samples::generate::generated;
 pub const SIZES: [usize; 3] = [10, 100, 1000];
 
 /// The operations timed, by name.
-pub const OPERATIONS: [&str; 5] = [
+pub const OPERATIONS: [&str; 6] = [
     "validate",
     "render_html",
     "render_docx",
     "read_file_v1",
     "to_json",
+    "merge",
 ];
 
 /// What the operations work on.
@@ -26,6 +27,9 @@ pub struct Inputs {
     pub report: Report,
     /// The report as a file of schema version 1, so reading it migrates.
     pub file_v1: String,
+    /// A realizer's answer covering every activity, each with a changed figure: the merge's
+    /// preview and apply compare them all.
+    pub contribution: super::gather::Contribution,
 }
 
 /// The inputs for a report of `activities` activities.
@@ -37,7 +41,40 @@ pub fn inputs(activities: usize) -> Inputs {
         "\"schema_version\": 1",
         1,
     );
-    Inputs { report, file_v1 }
+    let partner = report.partners.first().cloned().unwrap_or_default();
+    let sent: Vec<_> = report
+        .activities
+        .iter()
+        .map(|a| super::model::Activity {
+            realizers: vec![partner.id.clone()],
+            ..a.clone()
+        })
+        .collect();
+    let mut answered = sent.clone();
+    for a in &mut answered {
+        if let Some(i) = a.indicators.first_mut() {
+            i.achieved = Some(i.achieved.unwrap_or_default() + rust_decimal::Decimal::ONE);
+        }
+        a.period = "wrzesień–grudzień".into();
+    }
+    let contribution = super::gather::Contribution {
+        request: super::gather::Request {
+            id: super::gather::request_id(&report, &partner.id),
+            report_id: report.id.clone(),
+            year: report.year,
+            gmina: report.gmina.clone(),
+            partner,
+            activities: sent,
+            ..Default::default()
+        },
+        activities: answered,
+        ..Default::default()
+    };
+    Inputs {
+        report,
+        file_v1,
+        contribution,
+    }
 }
 
 /// Runs one operation once; the result (a size or a count) keeps the optimiser from skipping it.
@@ -51,6 +88,14 @@ pub fn run(operation: &str, inputs: &Inputs) -> usize {
             Err(e) => panic!("{}", e.message()),
         },
         "to_json" => format::to_json(&inputs.report, "bench", "2026-01-01T00:00:00Z").len(),
+        "merge" => {
+            use super::gather;
+            let plan = gather::preview(&inputs.report, &inputs.contribution)
+                .unwrap_or_else(|r| panic!("{r}"));
+            let (out, _) =
+                gather::apply(&inputs.report, &plan, &gather::default_choices(&plan), None);
+            out.activities.len()
+        }
         other => panic!("no operation {other}"),
     }
 }

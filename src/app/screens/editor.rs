@@ -69,6 +69,7 @@ pub fn sections_of(r: &Report) -> Vec<SectionKey> {
             .map(|t| SectionKey::Task(t.id.clone()))
             .collect();
         v.push(SectionKey::Contribution);
+        v.push(SectionKey::Export);
         return v;
     }
     let mut v = vec![SectionKey::Program, SectionKey::Budget];
@@ -173,6 +174,7 @@ fn NavItem(key: SectionKey) -> impl IntoView {
                 aria-current=move || ed.section.with(|s| s == &k1).then_some("true")
                 on:click=move |_| {
                     ed.section.set(k2.clone());
+                    ed.left_now();
                     focus_later(vec!["section-title".into()]);
                 }
             >
@@ -369,7 +371,19 @@ pub fn EditorScreen() -> impl IntoView {
                     use wasm_bindgen::JsCast;
                     if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                         if matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
-                            ed.left(el.id());
+                            // Leaving a field for the section list: its findings (and the
+                            // badges they add to the list) wait until the section is chosen, so
+                            // the list does not move under the pointer between press and release.
+                            let into_nav = ev
+                                .related_target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .and_then(|t| t.closest(".section-nav").ok().flatten())
+                                .is_some();
+                            if into_nav {
+                                ed.left_later(el.id());
+                            } else {
+                                ed.left(el.id());
+                            }
                         }
                     }
                 }

@@ -66,3 +66,22 @@ test('an activity added under an alcohol task is about alcohol, not drugs', asyn
   assert.equal(await area.evaluate((s) => s.selectedOptions[0].text), 'alkohol');
   await context.close();
 });
+
+test('a field left for the section list: the list does not move under the pointer, and the field\'s finding shows once the section is chosen', async () => {
+  const { context, page, problems } = await openApp(browser);
+  const editor = await new StartPage(page).newReport();
+  await page.getByLabel('Kod TERYT').fill('12');
+  const nav = page.getByRole('navigation', { name: 'Sekcje raportu' });
+  const budget = nav.getByRole('button', { name: 'Budżet' });
+  const box = await budget.boundingBox();
+  // A person's click: press, a moment, release — with the focus still in the field.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+  await waitUntil(async () => (await page.locator('#section-title').innerText()) === 'Budżet', { message: 'Budżet opened' });
+  // Now the field counts as left: its finding is in the list's badge.
+  await waitUntil(async () => /błąd/.test(await nav.getByRole('button', { name: /Gmina i program/ }).innerText()), { message: 'the badge' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

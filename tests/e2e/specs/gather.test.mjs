@@ -97,7 +97,7 @@ test('a coordinator asks two partners, a realizer answers, the merge takes one c
   assert.match(await rpage.locator('#editor-title').innerText(), /Sprawozdanie dla gminy: Szkoła Podstawowa w Przykładowie — Przykładowo 2025/);
   // Only the realizer's sections: the tasks and the answer.
   const sections = norm(await rpage.getByRole('navigation', { name: 'Sekcje raportu' }).innerText());
-  assert.ok(!/Budżet|Komisja|Eksport/.test(sections), sections);
+  assert.ok(!/Budżet|Komisja|Gmina i program/.test(sections), sections);
   await taskByKeyboard(rpage, 'szkoleniowa (narkomania)');
   // An activity the gmina knew: a new figure and a period.
   await tabTo(rpage, (el) => el.id === ACHIEVED);

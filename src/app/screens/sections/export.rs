@@ -36,6 +36,7 @@ pub fn ExportSection() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let show_preview = RwSignal::new(false);
     let print_on_load = StoredValue::new(false);
+    let workspace = h.with_untracked(|r| r.workspace.is_some());
     let backups = move || {
         refresh.track();
         ed.last_saved.track();
@@ -69,6 +70,9 @@ pub fn ExportSection() -> impl IntoView {
             title="Eksport"
             intro="Wydrukuj raport lub zapisz go jako PDF, pobierz go jako stronę HTML albo plik JSON i przechowuj poza przeglądarką: plik JSON przyda się w przyszłym roku i chroni przed utratą danych."
         >
+            // A realizer's workspace is printed by "Zapisz sprawozdanie dla gminy"; its copies and
+            // backups are here.
+            <div hidden=workspace>
             <h3>"Wydruk"</h3>
             <SelectField
                 id=dom_id(&["layout"])
@@ -133,6 +137,7 @@ pub fn ExportSection() -> impl IntoView {
                             }
                         })
                 }}
+            </div>
             </div>
             <h3>"Pliki"</h3>
             <div class="button-row">
