@@ -4,22 +4,13 @@
 use std::fmt::{self, Write};
 
 use super::html::Esc;
-use super::style;
 use crate::domain::gather::{
     describe, field_label, Contribution, ItemKind, MergeItem, MergePlan, Request,
 };
 use crate::domain::model::{Date, Report};
 
 fn head(out: &mut String, title: &str) -> fmt::Result {
-    out.push_str("<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n");
-    writeln!(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        style::CSP
-    )?;
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    writeln!(out, "<title>{}</title>", Esc(title))?;
-    writeln!(out, "<style>{}</style>", style::CSS)?;
+    super::document_head(out, title)?;
     out.push_str("</head>\n<body>\n<main>\n");
     Ok(())
 }

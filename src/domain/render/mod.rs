@@ -55,7 +55,9 @@ pub fn render_html(report: &Report, options: &RenderOptions) -> String {
     out
 }
 
-fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::Result {
+/// The start of every page the renderer writes: doctype, language, the CSP that forbids scripts,
+/// the title and the print style, up to `</head>`.
+fn document_head(out: &mut String, title: &str) -> fmt::Result {
     out.push_str("<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n");
     writeln!(
         out,
@@ -63,8 +65,12 @@ fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::
         style::CSP
     )?;
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    writeln!(out, "<title>{}</title>", Esc(&title::document_title(ctx)))?;
-    writeln!(out, "<style>{}</style>", style::CSS)?;
+    writeln!(out, "<title>{}</title>", Esc(title))?;
+    writeln!(out, "<style>{}</style>", style::CSS)
+}
+
+fn write_document(out: &mut String, ctx: &Ctx, options: &RenderOptions) -> fmt::Result {
+    document_head(out, &title::document_title(ctx))?;
     out.push_str("</head>\n<body>\n<main>\n");
 
     title::write(out, ctx)?;

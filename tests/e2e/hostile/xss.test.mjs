@@ -157,6 +157,7 @@ test('no payload in a realizer\'s request or contribution runs: workspace, print
     await nav.getByRole('button').nth(i).click();
     await realizer.page.locator('#section-title').waitFor();
   }
+  await nav.getByRole('button', { name: 'Sprawozdanie dla gminy' }).click();
   await realizer.page.getByLabel('Kto wypełnił sprawozdanie').fill(PAYLOADS.join(' '));
   const saved = [];
   realizer.page.on('download', (d) => saved.push(d));

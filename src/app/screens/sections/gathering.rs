@@ -250,6 +250,15 @@ pub fn GatheringSection() -> impl IntoView {
             Err(e) => format!("Nie pobrano instrukcji: {e}"),
         });
     };
+    let take = move |files: Vec<web_sys::File>| {
+        take_files(
+            app,
+            ed,
+            files,
+            None,
+            Callback::new(move |p| problems.set(p)),
+        );
+    };
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -259,24 +268,11 @@ pub fn GatheringSection() -> impl IntoView {
         };
         let files = files_of(input.files());
         input.set_value("");
-        take_files(
-            app,
-            ed,
-            files,
-            None,
-            Callback::new(move |p| problems.set(p)),
-        );
+        take(files);
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
-        take_files(
-            app,
-            ed,
-            files,
-            None,
-            Callback::new(move |p| problems.set(p)),
-        );
+        take(files_of(ev.data_transfer().and_then(|d| d.files())));
     };
 
     // The register is static markup (`render::register_html`): its buttons are handled here by
