@@ -544,7 +544,7 @@ impl Editor {
         crate::domain::gather::new_activity_id(&self.snapshot_untracked())
     }
 
-    /// [`Editor::left`] once the user has chosen a section (or left another field).
+    /// [`Editor::left`] once the mouse button is released, the section chosen or another field left.
     pub fn left_later(&self, id: String) {
         self.left_pending.set_value(Some(id));
     }

@@ -213,6 +213,8 @@ pub fn EditorScreen() -> impl IntoView {
         })
     };
     let sections = Memo::new(move |_| h.with(sections_of));
+    // A mouse button is held down inside the editor (see the focusout handler below).
+    let pressing = StoredValue::new(false);
     let save_state = move || {
         if ed.stale.get() {
             return "Zapisywanie wstrzymane: raport zmieniono w innej karcie.".to_string();
@@ -367,19 +369,25 @@ pub fn EditorScreen() -> impl IntoView {
             {nudge}
             <div
                 class="editor-body"
+                on:mousedown=move |_| pressing.set_value(true)
+                on:mouseup=move |_| {
+                    pressing.set_value(false);
+                    ed.left_now();
+                }
                 on:focusout=move |ev| {
                     use wasm_bindgen::JsCast;
                     if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                         if matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
-                            // Leaving a field for the section list: its findings (and the
-                            // badges they add to the list) wait until the section is chosen, so
-                            // the list does not move under the pointer between press and release.
+                            // Leaving a field by a press of the mouse (or for the section list):
+                            // its findings, and the notes and badges they add, wait until the
+                            // button is released (or the section chosen), so nothing moves under
+                            // the pointer between press and release and the click is not lost.
                             let into_nav = ev
                                 .related_target()
                                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                                 .and_then(|t| t.closest(".section-nav").ok().flatten())
                                 .is_some();
-                            if into_nav {
+                            if into_nav || pressing.get_value() {
                                 ed.left_later(el.id());
                             } else {
                                 ed.left(el.id());
