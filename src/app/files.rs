@@ -46,18 +46,21 @@ pub fn short_slug(name: &str) -> String {
 /// `raport-<gmina>-<rok>.<ext>`, e.g. `raport-kalisz-2020.json`; `raport-<rok>.<ext>` while the
 /// gmina has no name. At most about 60 characters whatever the gmina's name.
 pub fn report_file_name(report: &Report, ext: &str) -> String {
+    format!("raport-{}.{ext}", gmina_year(report))
+}
+
+/// `<gmina>-<rok>` (`przykladowo-2025`), or `<rok>` while the gmina has no name: the part every
+/// file name of a report ends with.
+pub fn gmina_year(report: &Report) -> String {
     match short_slug(&report.gmina.name).as_str() {
-        "" => format!("raport-{}.{ext}", report.year),
-        s => format!("raport-{s}-{}.{ext}", report.year),
+        "" => report.year.to_string(),
+        s => format!("{s}-{}", report.year),
     }
 }
 
 /// `dane-kcpu-<gmina>-<rok>.csv`, e.g. `dane-kcpu-przykladowo-2025.csv`: the KCPU figures.
 pub fn kcpu_file_name(report: &Report) -> String {
-    match short_slug(&report.gmina.name).as_str() {
-        "" => format!("dane-kcpu-{}.csv", report.year),
-        s => format!("dane-kcpu-{s}-{}.csv", report.year),
-    }
+    format!("dane-kcpu-{}.csv", gmina_year(report))
 }
 
 /// Puts `text` on the clipboard (`navigator.clipboard.writeText`). `Err` when the browser has

@@ -353,10 +353,7 @@ fn write_merge_item(out: &mut String, item: &MergeItem, n: usize, i: usize) -> f
 }
 
 /// What a realizer's workspace answers: who asks, for which gmina, by when.
-pub fn workspace_facts_html(ws: &Report) -> String {
-    let Some(w) = ws.workspace.as_deref() else {
-        return String::new();
-    };
+pub fn workspace_facts_html(w: &Request, activities: usize) -> String {
     let who = [w.coordinator.name.trim(), w.coordinator.contact.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -375,7 +372,7 @@ pub fn workspace_facts_html(ws: &Report) -> String {
             },
         ),
         ("Termin odesłania", date_or(w.deadline, "—")),
-        ("Działania w sprawozdaniu", ws.activities.len().to_string()),
+        ("Działania w sprawozdaniu", activities.to_string()),
     ] {
         let _ = write!(out, "<div><dt>{}</dt><dd>{}</dd></div>", Esc(k), Esc(&v));
     }

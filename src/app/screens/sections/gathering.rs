@@ -14,14 +14,14 @@ use wasm_bindgen::JsCast;
 use super::SectionFrame;
 use crate::app::bridge;
 use crate::app::components::*;
-use crate::app::files::{read_text, short_slug};
+use crate::app::files::{gmina_year, read_text, short_slug};
 use crate::app::import::{self, Read};
 use crate::app::paths::SectionKey;
 use crate::app::state::{focus_later, plural, AppState, Editor, ListFocus, PendingMerge, Screen};
 use crate::app::storage::{self, Store};
 use crate::domain::format::{ContributionFile, RequestFile};
 use crate::domain::gather::{self, Contribution, Coordinator, ItemKind};
-use crate::domain::model::{Date, Id, Report};
+use crate::domain::model::{Date, Id};
 use crate::domain::render;
 
 const MERGE_INPUT: &str = "contribution-files";
@@ -38,13 +38,6 @@ fn app_url() -> String {
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default()
-}
-
-fn file_part(r: &Report) -> String {
-    match short_slug(&r.gmina.name).as_str() {
-        "" => r.year.to_string(),
-        s => format!("{s}-{}", r.year),
-    }
 }
 
 /// Puts contribution files into the merge of the report each answers and opens the first one's
@@ -203,7 +196,7 @@ pub fn GatheringSection() -> impl IntoView {
             let file = format!(
                 "prosba-{}-{}.json",
                 short_slug(&req.partner.name),
-                file_part(&report)
+                gmina_year(&report)
             );
             let text =
                 RequestFile::new(req.clone(), crate::APP_VERSION, &bridge::now_rfc3339()).to_json();
@@ -244,7 +237,7 @@ pub fn GatheringSection() -> impl IntoView {
             ..Default::default()
         };
         let html = render::instruction_html(&req, &app_url());
-        let file = format!("instrukcja-dla-realizatora-{}.html", file_part(&report));
+        let file = format!("instrukcja-dla-realizatora-{}.html", gmina_year(&report));
         status.set(match storage::download(&file, &html, "text/html") {
             Ok(()) => format!("Pobrano instrukcję dla realizatora ({file}): wydrukuj ją albo dołącz do e-maila z prośbą."),
             Err(e) => format!("Nie pobrano instrukcji: {e}"),
@@ -474,11 +467,14 @@ pub fn ContributionSection() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let h = ed.head;
     let status = RwSignal::new(String::new());
+    // Read from the head and the count of rows: no copy of the report on every change.
     let info = move || {
-        ed.snapshot()
-            .workspace
-            .is_some()
-            .then(|| render::workspace_facts_html(&ed.snapshot_untracked()))
+        let activities = ed.rows.with(Vec::len);
+        h.with(|r| {
+            r.workspace
+                .as_deref()
+                .map(|w| render::workspace_facts_html(w, activities))
+        })
     };
     let save = move |_| {
         let ws = ed.snapshot_untracked();
@@ -488,7 +484,7 @@ pub fn ContributionSection() -> impl IntoView {
         let base = format!(
             "sprawozdanie-{}-{}",
             short_slug(&c.request.partner.name),
-            file_part(&ws)
+            gmina_year(&ws)
         );
         let json =
             ContributionFile::new(c.clone(), crate::APP_VERSION, &bridge::now_rfc3339()).to_json();
