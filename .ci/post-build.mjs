@@ -7,6 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-for (const step of ['wasm-preload.mjs', 'csp.mjs', 'precache.mjs']) {
+for (const step of ['app-loader.mjs', 'csp.mjs', 'precache.mjs']) {
   execFileSync(process.execPath, [path.join(here, step), ...process.argv.slice(2)], { stdio: 'inherit' });
 }

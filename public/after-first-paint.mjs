@@ -1,5 +1,6 @@
-// Trunk's initializer of the wasm app (index.html, data-initializer). Trunk's loader imports this
-// module before it fetches the wasm, and the top-level await below holds that fetch until the
+// The first import of the page's loader of the app's module (.ci/app-loader.mjs writes it; this
+// file is copied into app-<hash>/ by .ci/wasm-app.mjs). The loader imports this module before it
+// fetches the wasm, and the top-level await below holds that fetch until the
 // static first paint (#boot in index.html) is on the screen: the page shows something at once,
 // and the 557 KB download cannot finish before it. (In Lighthouse's loopback run it sometimes
 // did, and its simulation then counts the whole download towards the Largest Contentful Paint:
@@ -11,7 +12,7 @@
 const FALLBACK_MS = 300;
 
 // If the app cannot start (the wasm module does not arrive — offline on a first visit, a host that
-// lost the file — or fails to compile or to run its start-up), Trunk's loader rejects, and the
+// lost the file — or fails to compile or to run its start-up), the loader rejects, and the
 // browser reports it as an uncaught error or rejection. Until the app has mounted (it removes #boot
 // when it does), such a report replaces "Wczytywanie aplikacji…" with what happened and what to do,
 // instead of a page that seems to load forever. Reports from a mounted app are not ours to show.
@@ -57,8 +58,3 @@ await new Promise((resolve) => {
     // No Paint Timing: the fallback timer alone.
   }
 });
-
-// Nothing to hook into: without an initializer object Trunk's loader calls init() as usual.
-export default function initializer() {
-  return undefined;
-}

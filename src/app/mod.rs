@@ -11,6 +11,7 @@ pub mod defer;
 pub mod durable;
 pub mod files;
 pub mod import;
+pub mod lazy;
 pub mod offline;
 pub mod paths;
 pub mod router;
@@ -35,6 +36,7 @@ pub fn start() {
         durable::recover().await;
         remove_first_paint();
         leptos::mount::mount_to_body(App);
+        lazy::preload();
     });
 }
 
@@ -204,8 +206,8 @@ pub fn App() -> impl IntoView {
             }}
             {move || match app.screen.get() {
                 Screen::Start => view! { <screens::start::StartScreen /> }.into_any(),
-                Screen::Editor => view! { <screens::editor::EditorScreen /> }.into_any(),
-                Screen::Help => view! { <screens::help::HelpScreen /> }.into_any(),
+                Screen::Editor => lazy::view(lazy::Part::Editor).into_any(),
+                Screen::Help => lazy::view(lazy::Part::Help).into_any(),
                 Screen::Missing { id, problem, .. } => {
                     view! { <screens::missing::MissingScreen id problem /> }.into_any()
                 }

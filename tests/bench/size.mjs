@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../e2e/lib/server.mjs';
 import { launch } from '../e2e/lib/browser.mjs';
-import { firstLoad, kb } from './first-load.mjs';
+import { firstLoad, kb, parts } from './first-load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -17,8 +17,14 @@ const { rows, total } = firstLoad(dist);
 
 console.log('| file | raw | gzip -9 | brotli -11 |');
 console.log('|---|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.file.replace(/-[0-9a-f]{16}/, '-<hash>')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+for (const r of rows) console.log(`| ${r.file.replace(/-[0-9a-f]{16}/, '-<hash>').replace(/snippets\/.*\//, 'snippets/…/')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 console.log(`| **first load, total** | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`);
+const later = parts(dist);
+console.log('\nFetched when first used (the editor, Pomoc; in the background after the start for the editor):\n');
+console.log('| file | raw | gzip -9 | brotli -11 |');
+console.log('|---|---:|---:|---:|');
+for (const r of later.rows) console.log(`| ${r.file.replace(/app-[0-9a-f]{16}/, 'app-<hash>').replace(/_\d{8,}/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+console.log(`| **parts, total** | ${kb(later.total.raw)} | ${kb(later.total.gzip)} | ${kb(later.total.brotli)} |`);
 
 // Time from navigation to the rendered main region, cold cache each run (new context).
 const server = await serveStatic(dist);

@@ -57,6 +57,10 @@ export function watch(page) {
     // A reload or navigation right after a load cancels the browser's own favicon request
     // (more often now that the service worker answers it): not a fault of the app.
     if (/\/favicon-[0-9a-f]+\.svg$/.test(r.url()) && why === 'net::ERR_ABORTED') return;
+    // Likewise the editor's module, which the app fetches in the background once the start
+    // screen is up (src/app/lazy.rs): a navigation in that moment cancels it, and opening a
+    // report fetches it again.
+    if (/\/app-[0-9a-f]{16}\/(split|chunk)_[^/]*\.wasm$/.test(r.url()) && why === 'net::ERR_ABORTED') return;
     problems.push(`requestfailed: ${r.url()} ${why}`.trim());
   });
   page.on('response', (r) => {
