@@ -4,7 +4,6 @@
 
 use crate::domain::format::{self, FileContents, ReadError};
 use crate::domain::model::{Amount, Extra, Report};
-use crate::domain::rules::{self, Finding};
 use crate::domain::{backup, money, samples};
 
 /// Why a stored or imported text could not be read, as the UI needs it.
@@ -144,11 +143,6 @@ pub fn check_size(bytes: f64) -> Result<(), ReadFailure> {
         bytes as usize
     };
     format::check_size(bytes).map_err(ReadFailure::from)
-}
-
-/// The whole-report checks (errors and warnings with their Polish messages).
-pub fn findings(report: &Report) -> Vec<Finding> {
-    rules::validate(report)
 }
 
 /// Parses an amount the way people type it (`148 543,63`, `148543,63 zł`); empty is `None`.

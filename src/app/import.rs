@@ -38,6 +38,9 @@ pub struct Incoming {
     pub warnings: usize,
     /// The first few findings: (severity, message).
     pub first: Vec<(Severity, String)>,
+    /// Whether the counts above are the checks' (see [`check`]); false while the checks' code
+    /// could not be fetched.
+    pub checked: bool,
     pub change: Change,
 }
 
@@ -167,20 +170,11 @@ fn plan_of(
                 }
             }
             seen.insert(report.id.as_str().to_string());
-            let mut findings = bridge::findings(&report);
-            if report.workspace.is_some() {
-                findings.retain(|f| crate::domain::gather::realizers_finding(&f.path));
-            }
-            let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
             Incoming {
-                errors: count(Severity::Error),
-                warnings: count(Severity::Warning),
-                first: findings
-                    .iter()
-                    .filter(|f| matches!(f.severity, Severity::Error | Severity::Warning))
-                    .take(FIRST_FINDINGS)
-                    .map(|f| (f.severity, f.message.clone()))
-                    .collect(),
+                errors: 0,
+                warnings: 0,
+                first: Vec::new(),
+                checked: false,
                 change,
                 report,
             }
@@ -191,6 +185,30 @@ fn plan_of(
         items,
         read_version,
         envelope_extra,
+    }
+}
+
+/// Runs the checks on every report of the plan, for its preview. The checks come with the
+/// editor's module (`lazy`); when it cannot be fetched the items stay unchecked and the
+/// preview says so (importing does not depend on it).
+pub async fn check(plan: &mut Plan) {
+    for item in &mut plan.items {
+        let Some(mut findings) = super::lazy::findings(&item.report).await else {
+            continue;
+        };
+        if item.report.workspace.is_some() {
+            findings.retain(|f| crate::domain::gather::realizers_finding(&f.path));
+        }
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        item.errors = count(Severity::Error);
+        item.warnings = count(Severity::Warning);
+        item.first = findings
+            .iter()
+            .filter(|f| matches!(f.severity, Severity::Error | Severity::Warning))
+            .take(FIRST_FINDINGS)
+            .map(|f| (f.severity, f.message.clone()))
+            .collect();
+        item.checked = true;
     }
 }
 

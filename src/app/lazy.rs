@@ -21,6 +21,8 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use super::screens;
+use crate::domain::model::Report;
+use crate::domain::rules::Finding;
 
 /// A part of the app that may come in a module of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +66,25 @@ async fn editor() -> Result<AnyView, SplitLoaderError> {
 #[cfg(not(feature = "split"))]
 async fn help() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <screens::help::HelpScreen /> }.into_any())
+}
+
+// The checks live in the editor's module: the start screen (the list's error counts, the import
+// preview) asks for them through here.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(editor, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn checks(report: &Report) -> Result<Vec<Finding>, SplitLoaderError> {
+    Ok(crate::domain::rules::validate(report))
+}
+
+#[cfg(not(feature = "split"))]
+async fn checks(report: &Report) -> Result<Vec<Finding>, SplitLoaderError> {
+    Ok(crate::domain::rules::validate(report))
+}
+
+/// The whole-report checks of `report` (errors and warnings with their Polish messages), or
+/// `None` when the editor's module, which holds them, cannot be fetched.
+pub async fn findings(report: &Report) -> Option<Vec<Finding>> {
+    checks(report).await.ok()
 }
 
 /// Starts fetching the editor's module, so that opening a report does not wait for it. Called

@@ -11,7 +11,7 @@ use super::bridge;
 use super::paths::{dom_id_for_path, section_for_path, SectionKey};
 use super::storage::{now_ms, Meta, Opened, StorageError, Store};
 use crate::domain::model::{Activity, Extra, Id, Report};
-use crate::domain::rules::{validate, Finding, Severity};
+use crate::domain::rules::{Finding, Severity};
 
 /// How long input must settle before the report is saved and checked.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -633,6 +633,13 @@ impl Editor {
         }
     }
 
+    /// Runs the checks on the report as it is now.
+    pub fn recheck(&self) {
+        if self.open_id.get_untracked().is_some() {
+            self.findings.set(locate(&self.snapshot_untracked()));
+        }
+    }
+
     /// Runs the checks on the report as it is then, in a task of its own.
     fn check_soon(&self) {
         let this = *self;
@@ -827,8 +834,27 @@ impl Default for Editor {
     }
 }
 
+/// The checks a report is run through, as the editor installs them ([`install_checks`]).
+type Checks = fn(&Report) -> Vec<Finding>;
+
+thread_local! {
+    static CHECKS: std::cell::Cell<Option<Checks>> = const { std::cell::Cell::new(None) };
+}
+
+/// Gives the editor's state the checks. They are code of the editor's module (`lazy`), which
+/// the start module never calls directly, so they load with it: until the editor's screen is
+/// built (which installs them and runs them on the open report) there are no findings to show.
+pub fn install_checks(checks: Checks) {
+    // Opaque to the optimiser: with the one function ever stored here in sight, link-time
+    // optimisation would call it directly from the start module's code again.
+    CHECKS.with(|c| c.set(Some(std::hint::black_box(checks))));
+}
+
 /// Runs the checks and places each finding in its section and on its control.
 pub fn locate(report: &Report) -> Vec<Located> {
+    let Some(validate) = CHECKS.with(|c| c.get()) else {
+        return Vec::new();
+    };
     let workspace = report.workspace.is_some();
     let mut found: Vec<Located> = validate(report)
         .into_iter()

@@ -200,6 +200,9 @@ fn NavItem(key: SectionKey) -> impl IntoView {
 pub fn EditorScreen() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let app = expect_context::<AppState>();
+    // The checks come with this screen's module (see `state::install_checks`).
+    crate::app::state::install_checks(crate::domain::rules::validate);
+    ed.recheck();
     let h = ed.head;
     let title = move || {
         h.with(|r| match &r.workspace {

@@ -335,7 +335,9 @@ fn PreviewDialog(
 fn item_view(item: Incoming) -> impl IntoView {
     let r = &item.report;
     let title = import::label(r);
-    let checks = if item.errors == 0 && item.warnings == 0 {
+    let checks = if !item.checked {
+        "nie sprawdzono: ta część aplikacji nie dotarła (sprawdź połączenie z internetem); raport zostanie sprawdzony po otwarciu".to_string()
+    } else if item.errors == 0 && item.warnings == 0 {
         "bez błędów i ostrzeżeń".to_string()
     } else {
         format!(

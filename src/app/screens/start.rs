@@ -8,7 +8,7 @@ use crate::app::state::{self, AppState, Editor, Screen};
 use crate::app::storage::{self, Listed, Meta, Removed, StorageError, Store};
 use crate::app::{bridge, files};
 use crate::domain::model::{Id, Report};
-use crate::domain::rules::{validate, Severity};
+use crate::domain::rules::Severity;
 
 /// Stores a new report under a fresh id and opens it. If storage refuses, the report is still
 /// opened (in memory) and the failure is shown as a banner.
@@ -393,14 +393,24 @@ fn row_view(
     };
     match l.report {
         Ok(r) => {
-            // A realizer's workspace answers for its activities only.
-            let errors = validate(&r)
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .filter(|f| {
-                    r.workspace.is_none() || crate::domain::gather::realizers_finding(&f.path)
-                })
-                .count();
+            // The checks come with the editor's module, fetched in the background once this
+            // screen is up: the count follows when it is here ("—" if it cannot be fetched).
+            let checked = r.clone();
+            let errors = Suspend::new(async move {
+                let Some(found) = crate::app::lazy::findings(&checked).await else {
+                    return "—".to_string();
+                };
+                found
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    // A realizer's workspace answers for its activities only.
+                    .filter(|f| {
+                        checked.workspace.is_none()
+                            || crate::domain::gather::realizers_finding(&f.path)
+                    })
+                    .count()
+                    .to_string()
+            });
             let name = match &r.workspace {
                 Some(w) => format!("{} — sprawozdanie: {}", display_name(&r), w.partner.name),
                 None => display_name(&r),

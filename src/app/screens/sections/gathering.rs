@@ -115,9 +115,10 @@ pub fn take_files(
             };
             match read {
                 Ok(Read::Contribution(c)) => merges.push((name, *c)),
-                Ok(Read::Plan(p)) => match on_plan {
+                Ok(Read::Plan(mut p)) => match on_plan {
                     Some(cb) if !planned => {
                         planned = true;
+                        import::check(&mut p).await;
                         cb.run(p);
                     }
                     Some(_) => problems.push(format!(
