@@ -66,13 +66,15 @@ pub fn App() -> impl IntoView {
     router::start(app, editor);
     updates.register();
 
-    // Autosave: any change of the open report (re)starts the debounce. Tracking each activity's
-    // signal here is cheap; the snapshot, checks and the write run only when input settles.
+    // Autosave: any change of the open report (re)starts the debounce. The activities are
+    // followed in groups (`state::change_counters`: a keystroke re-runs one group's memo, not
+    // a subscription to every activity); the snapshot, checks and the write run only when input
+    // settles.
+    let activity_changes = state::change_counters(editor.rows);
     Effect::new(move |_| {
         editor.head.track();
-        editor
-            .rows
-            .with(|rows| rows.iter().for_each(|r| r.sig.track()));
+        // Read, not only tracked: a memo computes (and follows its activities) when read.
+        activity_changes.with(|groups| groups.iter().for_each(|g| _ = g.get()));
         editor.schedule();
     });
 

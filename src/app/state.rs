@@ -40,6 +40,41 @@ pub struct ActRow {
     pub sig: ArcRwSignal<Activity>,
 }
 
+/// How many activities one group of [`grouped`] follows.
+const GROUP: usize = 32;
+
+/// Follows the activities in groups of [`GROUP`], one memo per group made by `make` from the
+/// group's rows, rebuilt when the list of rows changes.
+///
+/// A memo or effect that tracked every activity's signal itself would, on each keystroke in
+/// any of them, copy its list of a thousand sources to see which changed and subscribe to all
+/// of them again (the reactive graph does both per run): that was most of a keystroke's work in
+/// a big report. Tracking the groups' memos instead costs a thousand activities' worth of work
+/// only when activities are added or removed; a keystroke re-runs one group's memo.
+pub fn grouped<T>(
+    rows: RwSignal<Vec<ActRow>>,
+    make: impl Fn(Vec<ActRow>) -> ArcMemo<T> + Send + Sync + 'static,
+) -> Memo<Vec<ArcMemo<T>>>
+where
+    T: Send + Sync + 'static,
+{
+    Memo::new_with_compare(
+        move |_| rows.with(|rows| rows.chunks(GROUP).map(|c| make(c.to_vec())).collect()),
+        |_, _| true,
+    )
+}
+
+/// A memo per group of activities whose value changes whenever any of its activities does
+/// (for an effect that follows every change of every activity: the autosave).
+pub fn change_counters(rows: RwSignal<Vec<ActRow>>) -> Memo<Vec<ArcMemo<u64>>> {
+    grouped(rows, |group| {
+        ArcMemo::new(move |n: Option<&u64>| {
+            group.iter().for_each(|r| r.sig.track());
+            n.map_or(0, |n| n.wrapping_add(1))
+        })
+    })
+}
+
 /// A finding with where it is shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Located {

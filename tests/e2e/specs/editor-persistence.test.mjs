@@ -45,3 +45,30 @@ test('text typed just before the tab is closed is there when the app is opened a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The autosave follows the activities in groups (src/app/state.rs, `change_counters`): an edit of
+// an activity that was already in the report when it was opened — in the last group, not only
+// the first — must be saved like any other.
+test('an edit of an activity that came with the report is saved, in the last one too', async () => {
+  const { context, page, problems } = await openApp(browser);
+  const editor = await new StartPage(page).loadSample(/Kalisz 2020/);
+  await page.reload();
+  await editor.ready();
+  const stored = (await storedReports(page))[0].file.report;
+  const last = stored.activities[stored.activities.length - 1];
+  const task = last.tasks[0];
+  await page.goto(`${baseUrl()}#/raport/${stored.id}/zadanie-${task}`);
+  await editor.ready();
+  // Element ids write an id's '-' as '_' (src/app/paths.rs).
+  const title = page.locator(`#f-activities-${last.id.replaceAll('-', '_')}-title`);
+  if (!(await title.count())) {
+    await page.getByRole('main').getByRole('listitem').filter({ hasText: last.title }).getByRole('button', { name: 'Rozwiń' }).first().click();
+  }
+  await title.fill(`${last.title} (poprawione)`);
+  await waitUntil(async () => {
+    const r = (await storedReports(page))[0].file.report;
+    return r.activities.find((a) => a.id === last.id)?.title === `${last.title} (poprawione)`;
+  }, { message: 'the edited title saved' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -37,22 +37,26 @@ impl Filter {
     }
 }
 
-/// Keys of the rows a filter shows, recomputed only when that list changes.
+/// Keys of the rows a filter shows, recomputed only when that list changes. Each group of rows
+/// has its own memo (`state::grouped`), so a keystroke in one activity re-filters its group only.
 fn keys_for(ed: Editor, filter: Filter) -> Memo<Vec<u64>> {
-    Memo::new(move |_| {
-        let goals: Vec<Id> = match filter {
-            Filter::Goal(None) => ed
-                .head
-                .with(|r| r.goals.iter().map(|g| g.id.clone()).collect()),
-            _ => Vec::new(),
-        };
-        ed.rows.with(|rows| {
-            rows.iter()
+    let groups = crate::app::state::grouped(ed.rows, move |group| {
+        let filter = filter.clone();
+        ArcMemo::new(move |_| {
+            let goals: Vec<Id> = match filter {
+                Filter::Goal(None) => ed
+                    .head
+                    .with(|r| r.goals.iter().map(|g| g.id.clone()).collect()),
+                _ => Vec::new(),
+            };
+            group
+                .iter()
                 .filter(|r| r.sig.with(|a| filter.shows(a, &goals)))
                 .map(|r| r.key)
-                .collect()
+                .collect::<Vec<u64>>()
         })
-    })
+    });
+    Memo::new(move |_| groups.with(|gs| gs.iter().flat_map(|g| g.get()).collect()))
 }
 
 fn row_by_key(ed: Editor, key: u64) -> Option<ActRow> {
