@@ -19,6 +19,7 @@ pub const PER_FRAME: usize = 2;
 thread_local! {
     static QUEUE: RefCell<VecDeque<RwSignal<bool>>> = const { RefCell::new(VecDeque::new()) };
     static PUMPING: Cell<bool> = const { Cell::new(false) };
+    static GROWING: Cell<usize> = const { Cell::new(0) };
 }
 
 /// A flag that turns true in a coming animation frame, when its turn comes; the view shows the
@@ -32,9 +33,39 @@ pub fn ready_later() -> RwSignal<bool> {
     flag
 }
 
-/// True while some queued part is not yet built.
+/// True while some queued part is not yet built, or a long list is still growing ([`growing`]).
 pub fn pending() -> bool {
-    QUEUE.with(|q| !q.borrow().is_empty())
+    QUEUE.with(|q| !q.borrow().is_empty()) || GROWING.with(|g| g.get() > 0)
+}
+
+/// How many of a list's `total` items to show: `first` at once, then `step` more in each
+/// animation frame, until all (`usize::MAX`). A list of a thousand activity cards would
+/// otherwise be built, all of it, before the frame that shows its section; now the section
+/// appears with the first cards and the rest follow a few frames later. While it grows,
+/// [`pending`] is true, so `state::focus_later` waits for a card not yet built.
+pub fn growing(total: usize, first: usize, step: usize) -> RwSignal<usize> {
+    if total <= first {
+        return RwSignal::new(usize::MAX);
+    }
+    let shown = RwSignal::new(first);
+    GROWING.with(|g| g.set(g.get() + 1));
+    fn grow(shown: RwSignal<usize>, total: usize, step: usize) {
+        match shown.try_get_untracked().map(|n| n.saturating_add(step)) {
+            Some(n) if n < total => {
+                shown.set(n);
+                request_animation_frame(move || grow(shown, total, step));
+            }
+            done => {
+                // All shown, or the list is gone (the user switched on).
+                if done.is_some() {
+                    shown.set(usize::MAX);
+                }
+                GROWING.with(|g| g.set(g.get().saturating_sub(1)));
+            }
+        }
+    }
+    request_animation_frame(move || grow(shown, total, step));
+    shown
 }
 
 fn pump() {

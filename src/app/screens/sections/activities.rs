@@ -71,6 +71,11 @@ pub fn act_dom_id(activity_id: &str, field: &[&str]) -> String {
     dom_id(&parts)
 }
 
+/// How many activity cards a list shows in the frame that shows it; the rest come
+/// [`CARDS_PER_FRAME`] a frame after it (`defer::growing`).
+const FIRST_CARDS: usize = 40;
+const CARDS_PER_FRAME: usize = 120;
+
 /// Whether the activity list around a card is still being shown for the first time.
 #[derive(Clone, Copy)]
 struct ListOpening(StoredValue<bool>);
@@ -92,6 +97,9 @@ fn ActivityList(
     });
     provide_context(ListOpening(opening));
     let keys = keys_for(ed, filter.clone());
+    // A long list shows its first cards with the section and the rest over the next frames.
+    let shown =
+        crate::app::defer::growing(keys.with_untracked(Vec::len), FIRST_CARDS, CARDS_PER_FRAME);
     let f2 = filter.clone();
     let add = move |_| {
         let id = ed.new_activity_id();
@@ -129,7 +137,10 @@ fn ActivityList(
         <super::activity_table::ActivityTable filter=filter.clone() keys=keys id=table_id />
         <ol class="cards">
             <For
-                each=move || keys.get()
+                each=move || {
+                    let n = shown.get();
+                    keys.with(|k| k.iter().take(n).copied().collect::<Vec<u64>>())
+                }
                 key=|k| *k
                 children=move |k| {
                     row_by_key(ed, k)
