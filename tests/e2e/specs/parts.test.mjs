@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
+import { fileURLToPath } from 'node:url';
 import { EditorPage, StartPage, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
@@ -61,5 +62,28 @@ test('the editor\'s module is fetched in the background once the start screen is
   await page.getByRole('heading', { level: 1, name: 'Pomoc' }).waitFor();
   assert.ok(fetched.some((u) => HELP_PART.test(u)), 'Pomoc\'s module came when Pomoc was opened');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without the editor\'s module a file is still imported; its preview says it was not checked, the list shows no count', async () => {
+  const { context, page, problems } = await openApp(browser, { url: 'about:blank' });
+  await context.route(EDITOR_PART, (route) => route.abort('internetdisconnected'));
+  await page.goto(process.env.E2E_BASE_URL);
+  const start = new StartPage(page);
+  await start.ready();
+  const fixture = new URL('../../fixtures/raport-gp-v2.json', import.meta.url);
+  const dialog = await start.importPreview(fileURLToPath(fixture));
+  assert.match(await dialog.dialog.innerText(), /nie sprawdzono: ta część aplikacji nie dotarła/);
+  await dialog.confirm();
+  await start.importStatus.getByText('Zaimportowano').waitFor();
+  assert.equal((await storedReports(page)).length, 1, 'the report is imported');
+  // The list's error count comes with the checks too: "—" instead of a number.
+  // (The row: name, then year, kind, last saved, errors.)
+  const errors = start.row(/Lipowo Wielkie/).locator('td').nth(3);
+  await waitUntil(async () => (await errors.innerText()).trim() === '—', { message: 'the errors cell says "—"' });
+  assert.deepEqual(
+    problems.filter((p) => !/split_editor|ERR_INTERNET_DISCONNECTED|TypeError: Failed to fetch/.test(p)),
+    [],
+  );
   await context.close();
 });
