@@ -1,7 +1,7 @@
 // Every view of the app, and how a user reaches it; the accessibility scan visits each one.
 // Add a view here when you add a screen or a dialog.
 import fs from 'node:fs';
-import { AppShell, StartPage, EditorPage, ExportSection, HelpPage, UpdateBanner, WelcomePanel, ComparisonSection, lastYearFile, downloadOf, PREFIX } from './pages.mjs';
+import { AppShell, StartPage, EditorPage, ExportSection, HelpPage, UpdateBanner, WelcomePanel, ComparisonSection, addAndType, lastYearFile, downloadOf, PREFIX } from './pages.mjs';
 import { workerReady } from './browser.mjs';
 import { deployCopy } from './deploy.mjs';
 
@@ -157,8 +157,7 @@ export const VIEWS = [
     await page.locator('#undo-list').waitFor();
   }),
   sectionView('Budżet z kosztem wspólnym kilku działań', 'Budżet', async (page) => {
-    await page.getByRole('button', { name: 'Dodaj koszt wspólny' }).click();
-    await page.keyboard.type('Programy w szkołach');
+    await addAndType(page, page.getByRole('button', { name: 'Dodaj koszt wspólny' }), 'Programy w szkołach');
     const f = page.getByLabel('Wpływy z opłaty za małe opakowania w roku');
     await f.fill('-');
     await f.blur();

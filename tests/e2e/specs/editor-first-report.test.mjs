@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, tabTo, waitUntil, storedReports } from '../lib/pages.mjs';
+import { StartPage, addActivity, tabTo, waitUntil, storedReports } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -58,8 +58,8 @@ test('an activity added under an alcohol task is about alcohol, not drugs', asyn
   const { context, page } = await openApp(browser);
   const editor = await new StartPage(page).newReport();
   await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(alkohol\)/);
-  await page.getByRole('button', { name: 'Dodaj działanie' }).click();
-  await page.keyboard.type('Dyżury terapeuty');
+  // Typed once the new card's title has the focus (typing before would go elsewhere).
+  await addActivity(page, 'Dyżury terapeuty');
   await waitUntil(async () => (await storedReports(page))[0]?.file?.report?.activities?.[0]?.title === 'Dyżury terapeuty', { message: 'saved' });
   assert.equal((await storedReports(page))[0].file.report.activities[0].area, 'alcohol');
   const area = page.locator('select[id$="-area"]').first();

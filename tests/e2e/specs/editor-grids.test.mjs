@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp } from '../lib/browser.mjs';
-import { StartPage, ExportSection, sectionByKeyboard, tabTo, storedReports, waitUntil } from '../lib/pages.mjs';
+import { StartPage, ExportSection, addActivity, sectionByKeyboard, tabTo, storedReports, waitUntil } from '../lib/pages.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -311,8 +311,8 @@ test('indicators are pasted into an activity\'s grid, one bad cell corrected, pr
   const { context, page, problems } = app;
   const editor = await new StartPage(page).newReport();
   await editor.section(/Pomoc terapeutyczna i rehabilitacyjna \(alkohol\)/);
-  await page.getByRole('button', { name: 'Dodaj działanie' }).click();
-  await page.keyboard.type('Dyżury terapeuty');
+  // Typed once the new card's title has the focus (typing before would go elsewhere).
+  await addActivity(page, 'Dyżury terapeuty');
   await waitUntil(async () => (await report(page)).activities[0]?.title === 'Dyżury terapeuty', { message: 'saved' });
   await editor.saved();
   const before = await report(page);
