@@ -23,12 +23,9 @@ if (!html.includes(MARK)) {
   console.error(`[app-loader] ${file} has no ${MARK} mark`);
   process.exit(1);
 }
-const js = (d, rel = '') =>
-  fs.readdirSync(path.join(d, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    return e.isDirectory() ? js(d, r) : /\.m?js$/.test(e.name) ? [r] : [];
-  });
-const preloads = js(path.join(dir, app))
+const preloads = fs
+  .readdirSync(path.join(dir, app), { recursive: true })
+  .filter((f) => /\.m?js$/.test(f))
   .sort()
   .map((f) => `<link rel="modulepreload" href="./${app}/${f}" crossorigin="anonymous" />`);
 const loader = [

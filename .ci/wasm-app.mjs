@@ -111,12 +111,8 @@ if (release) {
 fs.copyFileSync(path.join(root, 'public', 'after-first-paint.mjs'), path.join(pkg, 'after-first-paint.mjs'));
 
 // The directory, named by the hash of what is in it.
-function files(d, rel = '') {
-  return fs.readdirSync(path.join(d, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    return e.isDirectory() ? files(d, r) : [r];
-  }).sort();
-}
+const files = (d) =>
+  fs.readdirSync(d, { recursive: true }).filter((f) => fs.statSync(path.join(d, f)).isFile()).sort();
 const hash = crypto.createHash('sha256');
 for (const f of files(pkg)) hash.update(f).update('\0').update(fs.readFileSync(path.join(pkg, f))).update('\0');
 const name = `app-${hash.digest('hex').slice(0, 16)}`;

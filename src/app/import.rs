@@ -193,12 +193,9 @@ fn plan_of(
 /// preview says so (importing does not depend on it).
 pub async fn check(plan: &mut Plan) {
     for item in &mut plan.items {
-        let Some(mut findings) = super::lazy::findings(&item.report).await else {
+        let Some(findings) = super::lazy::findings(&item.report).await else {
             continue;
         };
-        if item.report.workspace.is_some() {
-            findings.retain(|f| crate::domain::gather::realizers_finding(&f.path));
-        }
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         item.errors = count(Severity::Error);
         item.warnings = count(Severity::Warning);

@@ -81,10 +81,15 @@ async fn checks(report: &Report) -> Result<Vec<Finding>, SplitLoaderError> {
     Ok(crate::domain::rules::validate(report))
 }
 
-/// The whole-report checks of `report` (errors and warnings with their Polish messages), or
-/// `None` when the editor's module, which holds them, cannot be fetched.
+/// The whole-report checks of `report` (errors and warnings with their Polish messages) that
+/// its author answers for — in a realizer's workspace only those about the realizer's
+/// activities — or `None` when the editor's module, which holds them, cannot be fetched.
 pub async fn findings(report: &Report) -> Option<Vec<Finding>> {
-    checks(report).await.ok()
+    let mut found = checks(report).await.ok()?;
+    if report.workspace.is_some() {
+        found.retain(|f| crate::domain::gather::realizers_finding(&f.path));
+    }
+    Some(found)
 }
 
 /// Starts fetching the editor's module, so that opening a report does not wait for it. Called

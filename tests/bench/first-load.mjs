@@ -19,11 +19,8 @@ export function sizes(buf) {
 }
 
 /** Every file under `dir`, as paths relative to it. */
-function walk(dir, rel = '') {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    return e.isDirectory() ? walk(dir, r) : [r];
-  });
+function walk(dir) {
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
 /** The directory of the app's modules in `dist` (`app-<hash>`, .ci/wasm-app.mjs). */

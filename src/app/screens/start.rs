@@ -393,24 +393,6 @@ fn row_view(
     };
     match l.report {
         Ok(r) => {
-            // The checks come with the editor's module, fetched in the background once this
-            // screen is up: the count follows when it is here ("—" if it cannot be fetched).
-            let checked = r.clone();
-            let errors = Suspend::new(async move {
-                let Some(found) = crate::app::lazy::findings(&checked).await else {
-                    return "—".to_string();
-                };
-                found
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    // A realizer's workspace answers for its activities only.
-                    .filter(|f| {
-                        checked.workspace.is_none()
-                            || crate::domain::gather::realizers_finding(&f.path)
-                    })
-                    .count()
-                    .to_string()
-            });
             let name = match &r.workspace {
                 Some(w) => format!("{} — sprawozdanie: {}", display_name(&r), w.partner.name),
                 None => display_name(&r),
@@ -419,12 +401,25 @@ fn row_view(
                 Some(_) => "sprawozdanie realizatora dla gminy",
                 None => r.program.regime.label(),
             };
-            let label = format!("{name} {}", r.year);
+            let year = r.year;
+            let label = format!("{name} {year}");
+            // The checks come with the editor's module, fetched in the background once this
+            // screen is up: the count follows when it is here ("—" if it cannot be fetched).
+            let errors = Suspend::new(async move {
+                match crate::app::lazy::findings(&r).await {
+                    Some(found) => found
+                        .iter()
+                        .filter(|f| f.severity == Severity::Error)
+                        .count()
+                        .to_string(),
+                    None => "—".to_string(),
+                }
+            });
             let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
             view! {
                 <tr>
                     <th scope="row">{name}</th>
-                    <td>{r.year}</td>
+                    <td>{year}</td>
                     <td>{kind}</td>
                     <td>{when}</td>
                     <td>{errors}</td>
